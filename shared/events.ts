@@ -1,0 +1,174 @@
+/**
+ * The wire protocol: every client→server event with its payload schema and its answer
+ * type, and every server→client push. Socket.IO's own TypeScript names are derived
+ * from this one table so that client, server and tests cannot disagree.
+ */
+import { z } from 'zod';
+import type { Result } from './result.ts';
+import {
+  Child, Club, ClockTime, Device, DeviceKind, DisplayPrompt, DisplayState, Id, IsoDate,
+  Participation, ParticipationEntry, Prompt, PromptDraft, Role, School, SchoolClass,
+  StaffMember, Tag, TimeZone, Week, YearGroup,
+} from './schemas.ts';
+
+const empty = z.strictObject({});
+const query = z.string().trim().min(2, 'type at least two letters').max(60);
+
+/** Who is on the other end of a socket, as the socket itself may be told. */
+export const WhoAmI = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('anonymous') }),
+  z.strictObject({ kind: z.literal('unpaired') }),
+  z.strictObject({ kind: z.literal('device'), device: Device }),
+  z.strictObject({ kind: z.literal('staff'), staff: StaffMember, school: School }),
+]);
+export type WhoAmI = z.infer<typeof WhoAmI>;
+
+export interface PairingCode { code: string; expiresAt: number }
+export interface StaffInvite { staff: StaffMember; link: string }
+export interface RosterImportReport {
+  created: number;
+  errors: { line: number; reason: string }[];
+}
+export interface ClubState {
+  club: Club;
+  /** The club's children: display names only. */
+  children: Child[];
+  classes: Pick<SchoolClass, 'id' | 'name' | 'yearGroup'>[];
+  /** Today's published prompt of each class that has one, keyed by class id. */
+  prompts: Record<string, DisplayPrompt>;
+  /** What has been logged today for the club's children, by any tablet or teacher. */
+  logs: Participation[];
+  today: string;
+  serverNow: number;
+}
+export interface LogReport {
+  accepted: string[];
+  refused: { id: string; code: string; message: string }[];
+}
+export interface ParticipationGrid {
+  classId: string;
+  weekStart: string;
+  dates: string[];
+  children: Child[];
+  entries: Participation[];
+  prompts: Prompt[];
+}
+export interface NotReached { date: string; thisWeek: Child[]; lastFiveSchoolDays: Child[] }
+export interface SchoolSummaryRow { classId: string; className: string; children: number; home: number; peer: number; staff: number; reached: number }
+
+/** Payload schema and answer type for every client→server event. */
+export const clientEvents = {
+  'session:whoami': empty,
+
+  'staff:list': empty,
+  'staff:invite': z.strictObject({ name: z.string().trim().min(1).max(80), email: z.email().max(200), role: Role, classIds: z.array(Id).max(20) }),
+  'staff:remove': z.strictObject({ staffId: Id }),
+  'school:update': z.strictObject({ name: z.string().trim().min(1).max(120), timeZone: TimeZone, pickupStart: ClockTime, pickupEnd: ClockTime }),
+
+  'class:list': empty,
+  'class:create': z.strictObject({ name: z.string().trim().min(1).max(60), yearGroup: YearGroup }),
+
+  'child:list': z.strictObject({ classId: Id }),
+  'child:create': z.strictObject({ classId: Id, displayName: z.string().trim().min(1).max(40), needsPartner: z.boolean() }),
+  'child:update': z.strictObject({ childId: Id, displayName: z.string().trim().min(1).max(40).optional(), needsPartner: z.boolean().optional(), classId: Id.optional() }),
+  'child:remove': z.strictObject({ childId: Id }),
+  'roster:import': z.strictObject({ csv: z.string().max(200_000), dryRun: z.boolean().default(false) }),
+
+  'club:list': empty,
+  'club:create': z.strictObject({ name: z.string().trim().min(1).max(80) }),
+  'club:addChildren': z.strictObject({ clubId: Id, childIds: z.array(Id).min(1).max(60) }),
+  'club:removeChild': z.strictObject({ clubId: Id, childId: Id }),
+  'club:sync': empty,
+  'club:search': z.strictObject({ query }),
+
+  'device:requestCode': z.strictObject({ appVersion: z.string().max(40) }),
+  'device:claim': z.strictObject({
+    code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6}$/, 'a pairing code is six letters or digits'),
+    kind: DeviceKind,
+    label: z.string().trim().min(1).max(60),
+    classIds: z.array(Id).max(12),
+    clubId: Id.nullable(),
+  }),
+  'device:list': empty,
+  'device:revoke': z.strictObject({ deviceId: Id }),
+  'device:hello': z.strictObject({ appVersion: z.string().max(40) }),
+
+  'display:sync': empty,
+
+  'week:get': z.strictObject({ classId: Id, weekStart: IsoDate }),
+  'week:save': z.strictObject({ classId: Id, weekStart: IsoDate, days: z.array(PromptDraft).max(5) }),
+  'week:publish': z.strictObject({ classId: Id, weekStart: IsoDate, date: IsoDate.optional() }),
+  'week:unpublish': z.strictObject({ classId: Id, weekStart: IsoDate, date: IsoDate.optional() }),
+  'week:copyPrevious': z.strictObject({ classId: Id, weekStart: IsoDate }),
+  'prompt:search': z.strictObject({ query }),
+
+  'participation:log': z.strictObject({ entries: z.array(ParticipationEntry).min(1).max(50) }),
+  'participation:undo': z.strictObject({ id: z.uuid() }),
+  'participation:grid': z.strictObject({ classId: Id, weekStart: IsoDate }),
+  'participation:notes': z.strictObject({ classId: Id, from: IsoDate, to: IsoDate, tag: Tag.optional() }),
+  'participation:notReached': z.strictObject({ classId: Id, date: IsoDate }),
+  'participation:summary': z.strictObject({ weekStart: IsoDate }),
+} as const;
+
+export type ClientEventName = keyof typeof clientEvents;
+export type PayloadOf<E extends ClientEventName> = z.input<(typeof clientEvents)[E]>;
+export type ParsedPayloadOf<E extends ClientEventName> = z.output<(typeof clientEvents)[E]>;
+
+export interface AnswerOf {
+  'session:whoami': WhoAmI;
+  'staff:list': StaffMember[];
+  'staff:invite': StaffInvite;
+  'staff:remove': null;
+  'school:update': School;
+  'class:list': SchoolClass[];
+  'class:create': SchoolClass;
+  'child:list': Child[];
+  'child:create': Child;
+  'child:update': Child;
+  'child:remove': null;
+  'roster:import': RosterImportReport;
+  'club:list': Club[];
+  'club:create': Club;
+  'club:addChildren': null;
+  'club:removeChild': null;
+  'club:sync': ClubState;
+  'club:search': Child[];
+  'device:requestCode': PairingCode;
+  'device:claim': Device;
+  'device:list': Device[];
+  'device:revoke': null;
+  'device:hello': null;
+  'display:sync': DisplayState;
+  'week:get': Week;
+  'week:save': Week;
+  'week:publish': Week;
+  'week:unpublish': Week;
+  'week:copyPrevious': Week;
+  'prompt:search': Prompt[];
+  'participation:log': LogReport;
+  'participation:undo': null;
+  'participation:grid': ParticipationGrid;
+  'participation:notes': Participation[];
+  'participation:notReached': NotReached;
+  'participation:summary': SchoolSummaryRow[];
+}
+
+export type ClientToServerEvents = {
+  [E in ClientEventName]: (payload: PayloadOf<E>, ack: (result: Result<AnswerOf[E]>) => void) => void;
+};
+
+export interface ServerToClientEvents {
+  /** The whole state a poster shows: sent on connect, publish, edit, unpublish and rollover. */
+  'display:state': (state: DisplayState) => void;
+  /** To the socket that asked for a pairing code, once a teacher claims it. */
+  'device:paired': (paired: { token: string; device: Device }) => void;
+  'device:revoked': () => void;
+  /** To staff and club tablets of the school: conversations logged or undone. */
+  'participation:changed': (change: { entries: Participation[]; removedIds: string[] }) => void;
+  'week:changed': (change: { classId: string; weekStart: string }) => void;
+}
+
+/** Nothing travels from server to server yet; kept for the adapter. */
+export type InterServerEvents = Record<string, never>;
+
+export type { Result };
