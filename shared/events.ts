@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Result } from './result.ts';
 import {
-  Child, Club, ClockTime, Device, DeviceKind, DisplayPrompt, DisplayState, Id, IsoDate,
+  Child, Club, ClockTime, Device, DeviceKind, DisplayClass, DisplayPrompt, DisplayState, Id, IsoDate,
   Participation, ParticipationEntry, Prompt, PromptDraft, Role, School, SchoolClass,
   StaffMember, Tag, TimeZone, Week, YearGroup,
 } from './schemas.ts';
@@ -158,8 +158,10 @@ export type ClientToServerEvents = {
 };
 
 export interface ServerToClientEvents {
-  /** The whole state a poster shows: sent on connect, publish, edit, unpublish and rollover. */
+  /** The whole state a poster shows: sent on every (re)connect, so a missed push never leaves a stale screen. */
   'display:state': (state: DisplayState) => void;
+  /** One class's published prompts, to that class's screens: on publish, edit, unpublish and rollover. */
+  'display:class': (update: { cls: DisplayClass; serverNow: number }) => void;
   /** To the socket that asked for a pairing code, once a teacher claims it. */
   'device:paired': (paired: { token: string; device: Device }) => void;
   'device:revoked': () => void;
@@ -170,5 +172,30 @@ export interface ServerToClientEvents {
 
 /** Nothing travels from server to server yet; kept for the adapter. */
 export type InterServerEvents = Record<string, never>;
+
+/** Who a socket is, decided once at the handshake. A display's identity holds no child. */
+export type SocketIdentity =
+  | { kind: 'anonymous' }
+  | { kind: 'unpaired' }
+  | { kind: 'poster'; device: Device; school: School }
+  | { kind: 'club'; device: Device; school: School }
+  | { kind: 'staff'; staff: StaffMember; school: School; sessionHash: string };
+
+export interface SocketData {
+  identity: SocketIdentity;
+}
+
+/** Who may call an event: the socket's kind, or for staff their role. */
+export type Caller = 'anonymous' | 'unpaired' | 'poster' | 'club' | Role;
+
+export const callerOf = (identity: SocketIdentity): Caller =>
+  identity.kind === 'staff' ? identity.staff.role : identity.kind;
+
+/** What a device presents in the Socket.IO handshake's auth. */
+export const HandshakeAuth = z.object({
+  deviceToken: z.string().max(200).optional(),
+  unpaired: z.boolean().optional(),
+  appVersion: z.string().max(40).optional(),
+});
 
 export type { Result };
