@@ -1,21 +1,21 @@
 /** Configuration from the environment, parsed once with zod; a bad value names its variable. */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { TimeZone } from '../shared/schemas.ts';
 
-const flag = z.enum(['0', '1', 'true', 'false', 'yes', 'no']).transform((v) => ['1', 'true', 'yes'].includes(v));
+const flag = z.pipe(z.enum(['0', '1', 'true', 'false', 'yes', 'no']), z.transform((v) => ['1', 'true', 'yes'].includes(v)));
 
 export const ConfigSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  DATA_DIR: z.string().min(1).default('./data'),
+  PORT: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(65535)), 8080),
+  HOST: z._default(z.string().check(z.minLength(1)), '0.0.0.0'),
+  DATA_DIR: z._default(z.string().check(z.minLength(1)), './data'),
   /** Where the app is reached, for the links printed at start (defaults to http://localhost:PORT). */
-  PUBLIC_URL: z.url().optional(),
+  PUBLIC_URL: z.optional(z.url()),
   /** Start with an empty school and print a setup link instead of filling in the demo school. */
-  LC_EMPTY: flag.default(false),
-  LC_SCHOOL_NAME: z.string().min(1).max(120).default('Our Primary School'),
-  LC_TIME_ZONE: TimeZone.default('Europe/London'),
+  LC_EMPTY: z._default(flag, false),
+  LC_SCHOOL_NAME: z._default(z.string().check(z.minLength(1), z.maxLength(120)), 'Our Primary School'),
+  LC_TIME_ZONE: z._default(TimeZone, 'Europe/London'),
   /** Cookies marked Secure: set when served over HTTPS. */
-  LC_SECURE_COOKIES: flag.default(false),
+  LC_SECURE_COOKIES: z._default(flag, false),
 });
 
 export interface Config {

@@ -3,16 +3,16 @@
  * type, and every server→client push. Socket.IO's own TypeScript names are derived
  * from this one table so that client, server and tests cannot disagree.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { Result } from './result.ts';
 import {
   Child, Club, ClockTime, Device, DeviceKind, DisplayClass, DisplayPrompt, DisplayState, Id, IsoDate,
   Participation, ParticipationEntry, Prompt, PromptDraft, Role, School, SchoolClass,
-  StaffMember, Tag, TimeZone, Week, YearGroup,
+  StaffMember, Tag, TimeZone, Week, YearGroup, name,
 } from './schemas.ts';
 
 const empty = z.strictObject({});
-const query = z.string().trim().min(2, 'type at least two letters').max(60);
+const query = z.string().check(z.trim(), z.minLength(2, 'type at least two letters'), z.maxLength(60));
 
 /** Who is on the other end of a socket, as the socket itself may be told. */
 export const WhoAmI = z.discriminatedUnion('kind', [
@@ -61,51 +61,51 @@ export const clientEvents = {
   'session:whoami': empty,
 
   'staff:list': empty,
-  'staff:invite': z.strictObject({ name: z.string().trim().min(1).max(80), email: z.email().max(200), role: Role, classIds: z.array(Id).max(20) }),
+  'staff:invite': z.strictObject({ name: name(80), email: z.email().check(z.maxLength(200)), role: Role, classIds: z.array(Id).check(z.maxLength(20)) }),
   'staff:remove': z.strictObject({ staffId: Id }),
-  'school:update': z.strictObject({ name: z.string().trim().min(1).max(120), timeZone: TimeZone, pickupStart: ClockTime, pickupEnd: ClockTime }),
+  'school:update': z.strictObject({ name: name(120), timeZone: TimeZone, pickupStart: ClockTime, pickupEnd: ClockTime }),
 
   'class:list': empty,
-  'class:create': z.strictObject({ name: z.string().trim().min(1).max(60), yearGroup: YearGroup }),
+  'class:create': z.strictObject({ name: name(60), yearGroup: YearGroup }),
 
   'child:list': z.strictObject({ classId: Id }),
-  'child:create': z.strictObject({ classId: Id, displayName: z.string().trim().min(1).max(40), needsPartner: z.boolean() }),
-  'child:update': z.strictObject({ childId: Id, displayName: z.string().trim().min(1).max(40).optional(), needsPartner: z.boolean().optional(), classId: Id.optional() }),
+  'child:create': z.strictObject({ classId: Id, displayName: name(40), needsPartner: z.boolean() }),
+  'child:update': z.strictObject({ childId: Id, displayName: z.optional(name(40)), needsPartner: z.optional(z.boolean()), classId: z.optional(Id) }),
   'child:remove': z.strictObject({ childId: Id }),
-  'roster:import': z.strictObject({ csv: z.string().max(200_000), dryRun: z.boolean().default(false) }),
+  'roster:import': z.strictObject({ csv: z.string().check(z.maxLength(200_000)), dryRun: z._default(z.boolean(), false) }),
 
   'club:list': empty,
-  'club:create': z.strictObject({ name: z.string().trim().min(1).max(80) }),
-  'club:addChildren': z.strictObject({ clubId: Id, childIds: z.array(Id).min(1).max(60) }),
+  'club:create': z.strictObject({ name: name(80) }),
+  'club:addChildren': z.strictObject({ clubId: Id, childIds: z.array(Id).check(z.minLength(1), z.maxLength(60)) }),
   'club:removeChild': z.strictObject({ clubId: Id, childId: Id }),
   'club:sync': empty,
   'club:search': z.strictObject({ query }),
 
-  'device:requestCode': z.strictObject({ appVersion: z.string().max(40) }),
+  'device:requestCode': z.strictObject({ appVersion: z.string().check(z.maxLength(40)) }),
   'device:claim': z.strictObject({
-    code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6}$/, 'a pairing code is six letters or digits'),
+    code: z.string().check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z0-9]{6}$/, 'a pairing code is six letters or digits')),
     kind: DeviceKind,
-    label: z.string().trim().min(1).max(60),
-    classIds: z.array(Id).max(12),
-    clubId: Id.nullable(),
+    label: name(60),
+    classIds: z.array(Id).check(z.maxLength(12)),
+    clubId: z.nullable(Id),
   }),
   'device:list': empty,
   'device:revoke': z.strictObject({ deviceId: Id }),
-  'device:hello': z.strictObject({ appVersion: z.string().max(40) }),
+  'device:hello': z.strictObject({ appVersion: z.string().check(z.maxLength(40)) }),
 
   'display:sync': empty,
 
   'week:get': z.strictObject({ classId: Id, weekStart: IsoDate }),
-  'week:save': z.strictObject({ classId: Id, weekStart: IsoDate, days: z.array(PromptDraft).max(5) }),
-  'week:publish': z.strictObject({ classId: Id, weekStart: IsoDate, date: IsoDate.optional() }),
-  'week:unpublish': z.strictObject({ classId: Id, weekStart: IsoDate, date: IsoDate.optional() }),
+  'week:save': z.strictObject({ classId: Id, weekStart: IsoDate, days: z.array(PromptDraft).check(z.maxLength(5)) }),
+  'week:publish': z.strictObject({ classId: Id, weekStart: IsoDate, date: z.optional(IsoDate) }),
+  'week:unpublish': z.strictObject({ classId: Id, weekStart: IsoDate, date: z.optional(IsoDate) }),
   'week:copyPrevious': z.strictObject({ classId: Id, weekStart: IsoDate }),
   'prompt:search': z.strictObject({ query }),
 
-  'participation:log': z.strictObject({ entries: z.array(ParticipationEntry).min(1).max(50) }),
+  'participation:log': z.strictObject({ entries: z.array(ParticipationEntry).check(z.minLength(1), z.maxLength(50)) }),
   'participation:undo': z.strictObject({ id: z.uuid() }),
   'participation:grid': z.strictObject({ classId: Id, weekStart: IsoDate }),
-  'participation:notes': z.strictObject({ classId: Id, from: IsoDate, to: IsoDate, tag: Tag.optional() }),
+  'participation:notes': z.strictObject({ classId: Id, from: IsoDate, to: IsoDate, tag: z.optional(Tag) }),
   'participation:notReached': z.strictObject({ classId: Id, date: IsoDate }),
   'participation:summary': z.strictObject({ weekStart: IsoDate }),
 } as const;
@@ -193,9 +193,9 @@ export const callerOf = (identity: SocketIdentity): Caller =>
 
 /** What a device presents in the Socket.IO handshake's auth. */
 export const HandshakeAuth = z.object({
-  deviceToken: z.string().max(200).optional(),
-  unpaired: z.boolean().optional(),
-  appVersion: z.string().max(40).optional(),
+  deviceToken: z.optional(z.string().check(z.maxLength(200))),
+  unpaired: z.optional(z.boolean()),
+  appVersion: z.optional(z.string().check(z.maxLength(40))),
 });
 
 export type { Result };

@@ -3,39 +3,47 @@
  * that is stored. Types are inferred from the schemas; nothing is declared twice.
  * Objects are strict: an unknown key is an error, not something silently dropped.
  */
-import { z } from 'zod';
+// zod/mini: the same schemas as classic zod at a sixth of the size in the browser.
+import { z } from 'zod/mini';
 
 // ---------- building blocks ----------
 
-export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected an id');
+export const Id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected an id'));
 export const Uuid = z.uuid();
 /** A calendar date, 'YYYY-MM-DD', with no time zone: the school's local day. */
-export const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
-  .refine((s) => {
+export const IsoDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD'),
+  z.refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'not a real date');
-export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time HH:MM');
-export const TimeZone = z.string().min(1).max(64).refine((tz) => {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not an IANA time zone');
+  }, 'not a real date'),
+);
+export const ClockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time HH:MM'));
+export const TimeZone = z.string().check(
+  z.minLength(1),
+  z.maxLength(64),
+  z.refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en-GB', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'not an IANA time zone'),
+);
 
 /** Reception is 0, Year 1 to Year 6 are 1..6. */
-export const YearGroup = z.number().int().min(0).max(6);
+export const YearGroup = z.int().check(z.minimum(0), z.maximum(6));
 export const yearGroupLabel = (y: number): string => (y === 0 ? 'Reception' : `Year ${y}`);
 
 export const Role = z.enum(['admin', 'teacher', 'staff']);
 export type Role = z.infer<typeof Role>;
 
-const text = (max: number) => z.string().trim().max(max);
-const name = (max = 80) => z.string().trim().min(1, 'required').max(max);
+/** Trimmed text of at most `max` characters (may be empty). */
+export const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, `at most ${max} characters`));
+/** Trimmed, required text of at most `max` characters. */
+export const name = (max = 80) => z.string().check(z.trim(), z.minLength(1, 'required'), z.maxLength(max, `at most ${max} characters`));
+const epochMs = z.int();
 
 // ---------- entities ----------
 
@@ -80,9 +88,9 @@ export const StaffMember = z.strictObject({
   id: Id,
   schoolId: Id,
   name: name(80),
-  email: z.email().max(200),
+  email: z.email().check(z.maxLength(200)),
   role: Role,
-  classIds: z.array(Id).max(20),
+  classIds: z.array(Id).check(z.maxLength(20)),
 });
 export type StaffMember = z.infer<typeof StaffMember>;
 
@@ -94,16 +102,16 @@ export const Device = z.strictObject({
   schoolId: Id,
   kind: DeviceKind,
   label: name(60),
-  classIds: z.array(Id).max(12),
-  clubId: Id.nullable(),
-  createdAt: z.number().int(),
-  lastSeenAt: z.number().int().nullable(),
-  appVersion: z.string().max(40).nullable(),
-  revokedAt: z.number().int().nullable(),
+  classIds: z.array(Id).check(z.maxLength(12)),
+  clubId: z.nullable(Id),
+  createdAt: epochMs,
+  lastSeenAt: z.nullable(epochMs),
+  appVersion: z.nullable(z.string().check(z.maxLength(40))),
+  revokedAt: z.nullable(epochMs),
 });
 export type Device = z.infer<typeof Device>;
 
-export const Subject = z.string().trim().min(1, 'required').max(40);
+export const Subject = name(40);
 export const PRESET_SUBJECTS = [
   'science', 'maths', 'English', 'music', 'PE', 'computing', 'history',
   'geography', 'RE', 'art', 'DT', 'PSHE', 'languages',
@@ -118,25 +126,25 @@ export const PromptDraft = z.strictObject({
   theme: text(120),
   prompt: text(400),
   kind: PromptKind,
-  minutes: z.number().int().min(1).max(10, 'ten minutes at most'),
+  minutes: z.int().check(z.minimum(1, 'at least a minute'), z.maximum(10, 'ten minutes at most')),
   support: text(1000),
-  extensions: z.array(text(200)).max(5),
+  extensions: z.array(text(200)).check(z.maxLength(5)),
 });
 export type PromptDraft = z.infer<typeof PromptDraft>;
 
 export const PromptStatus = z.enum(['draft', 'published']);
 
-export const Prompt = PromptDraft.extend({
+export const Prompt = z.extend(PromptDraft, {
   classId: Id,
   status: PromptStatus,
-  updatedAt: z.number().int(),
+  updatedAt: epochMs,
 });
 export type Prompt = z.infer<typeof Prompt>;
 
 export const Week = z.strictObject({
   classId: Id,
   weekStart: IsoDate,
-  days: z.array(Prompt).max(5),
+  days: z.array(Prompt).check(z.maxLength(5)),
 });
 export type Week = z.infer<typeof Week>;
 
@@ -158,24 +166,24 @@ export const ParticipationEntry = z.strictObject({
   childId: Id,
   date: IsoDate,
   mode: ParticipationMode,
-  partnerChildIds: z.array(Id).max(2),
+  partnerChildIds: z.array(Id).check(z.maxLength(2)),
   staffName: text(80),
-  tags: z.array(Tag).max(4),
+  tags: z.array(Tag).check(z.maxLength(4)),
   note: text(NOTE_MAX),
 });
 export type ParticipationEntry = z.infer<typeof ParticipationEntry>;
 
-export const Participation = ParticipationEntry.extend({
+export const Participation = z.extend(ParticipationEntry, {
   schoolId: Id,
   classId: Id,
-  loggedBy: z.string().max(80),
-  createdAt: z.number().int(),
+  loggedBy: z.string().check(z.maxLength(80)),
+  createdAt: epochMs,
 });
 export type Participation = z.infer<typeof Participation>;
 
 // ---------- what a poster screen may see: prompts only, never a child ----------
 
-export const DisplayPrompt = PromptDraft.extend({ updatedAt: z.number().int() });
+export const DisplayPrompt = z.extend(PromptDraft, { updatedAt: epochMs });
 export type DisplayPrompt = z.infer<typeof DisplayPrompt>;
 
 export const DisplayClass = z.strictObject({
@@ -183,14 +191,14 @@ export const DisplayClass = z.strictObject({
   name: name(60),
   yearGroup: YearGroup,
   /** Published prompts of this week and next, by date. */
-  prompts: z.array(DisplayPrompt).max(10),
+  prompts: z.array(DisplayPrompt).check(z.maxLength(10)),
 });
 export type DisplayClass = z.infer<typeof DisplayClass>;
 
 export const DisplayState = z.strictObject({
-  school: School.pick({ name: true, timeZone: true, pickupStart: true, pickupEnd: true }),
-  classes: z.array(DisplayClass).max(12),
+  school: z.pick(School, { name: true, timeZone: true, pickupStart: true, pickupEnd: true }),
+  classes: z.array(DisplayClass).check(z.maxLength(12)),
   /** Server clock when the state was made, so a screen with a wrong clock can correct. */
-  serverNow: z.number().int(),
+  serverNow: epochMs,
 });
 export type DisplayState = z.infer<typeof DisplayState>;

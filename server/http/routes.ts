@@ -3,7 +3,7 @@
  * Same shape as the socket layer: parse with zod → call a service → answer a Result.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { toCsv } from '../../shared/csv.ts';
 import { DomainError, fail, ok, type Result } from '../../shared/result.ts';
 import { Id, IsoDate } from '../../shared/schemas.ts';
@@ -16,14 +16,15 @@ import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from 
 
 const MAX_BODY_BYTES = 16 * 1024;
 
-const LoginBody = z.strictObject({ email: z.string().trim().max(200), password: z.string().max(200) });
-const TokenBody = z.strictObject({ token: z.string().min(10).max(200) });
-const RedeemBody = TokenBody.extend({
-  name: z.string().max(80).optional(),
-  email: z.string().max(200).optional(),
-  password: z.string().max(200).optional(),
+const upTo = (max: number) => z.string().check(z.maxLength(max));
+const LoginBody = z.strictObject({ email: upTo(200), password: upTo(200) });
+const TokenBody = z.strictObject({ token: z.string().check(z.minLength(10), z.maxLength(200)) });
+const RedeemBody = z.extend(TokenBody, {
+  name: z.optional(upTo(80)),
+  email: z.optional(upTo(200)),
+  password: z.optional(upTo(200)),
 });
-const ExportQuery = z.strictObject({ classId: Id.optional(), from: IsoDate, to: IsoDate });
+const ExportQuery = z.strictObject({ classId: z.optional(Id), from: IsoDate, to: IsoDate });
 
 const STATUS: Record<string, number> = {
   invalid: 400, unauthorised: 401, forbidden: 403, not_found: 404, conflict: 409, rate_limited: 429, internal: 500,
@@ -55,7 +56,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+function parse<T>(schema: z.ZodMiniType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     throw new DomainError('invalid', 'Some fields are not right.', parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'number' ? p : String(p))), message: i.message })));

@@ -3,9 +3,9 @@
  * links (first-admin setup, demo login, staff invites) and a login rate limit.
  */
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { DomainError } from '../../shared/result.ts';
-import type { Role, School, StaffMember } from '../../shared/schemas.ts';
+import { name, type Role, type School, type StaffMember } from '../../shared/schemas.ts';
 import type { Clock } from '../clock.ts';
 import { hashSecret, newId, newSecret } from '../ids.ts';
 import type { LinkPurpose, Storage, StaffRecord } from '../storage/storage.ts';
@@ -18,7 +18,7 @@ const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptO
 // OWASP's scrypt floor is N=2^17, r=8, p=1; that needs 128 MiB, so maxmem is raised.
 const SCRYPT = { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 };
 
-export const Password = z.string().min(10, 'at least 10 characters').max(200);
+export const Password = z.string().check(z.minLength(10, 'at least 10 characters'), z.maxLength(200));
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
@@ -164,7 +164,7 @@ export class IdentityService {
       throw new DomainError('invalid', 'Choose a password of at least 10 characters.', [{ path: ['password'], message: 'at least 10 characters' }]);
     }
     if (peeked.purpose === 'setup') {
-      const details = z.object({ name: z.string().trim().min(1).max(80), email: z.email().max(200) }).safeParse(account);
+      const details = z.object({ name: name(80), email: z.email().check(z.maxLength(200)) }).safeParse(account);
       if (!details.success) {
         throw new DomainError('invalid', 'Give your name and email.', details.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })));
       }
