@@ -6,7 +6,7 @@
  * brute force over every grouping):
  *   1. fewest groups holding two children of the same class;
  *   2. then the largest total year gap, a group's gap being its oldest minus its youngest
- *      year group (so a trio's middle child adds nothing, and nothing is lost).
+ *      year group (a trio's middle child adds nothing to it).
  * Among equally good answers it prefers the "fold" shape (oldest with youngest: the largest
  * sum of squared gaps within the split below) and then the lowest ids. It does not maximise
  * the smallest gap: for Y6, Y5, Y1, R that would give Y6+Y1, Y5+R rather than Y6+R, Y5+Y1.
@@ -16,7 +16,7 @@
  *    Any pairing's total gap is at most sum(O) − sum(Y), and every pairing that joins O to Y
  *    reaches it. The fewest same-class pairs of any pairing is max(0, largest class − n/2),
  *    and pairings between O and Y reach it too (Hall's theorem: only older children all of
- *    one class C can run short of younger partners outside C, by at most |C| − n/2).
+ *    one class C can run short of younger partners outside C, and by |C| − n/2 at most).
  *    So: split, then solve one assignment problem (Hungarian, O(n³)).
  *  - Odd count. Try every trio (C(60,3) ≈ 34k), score the rest with the two closed forms
  *    above, keep the best, then pair the rest as for an even count. The trio's shape follows

@@ -6,7 +6,9 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'rate_limited'
-  | 'internal';
+  | 'internal'
+  /** Client side only: the server could not be reached, or did not answer in time. */
+  | 'unavailable';
 
 export interface IssueAt {
   path: (string | number)[];

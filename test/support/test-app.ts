@@ -96,8 +96,8 @@ export function connectSocket(t: TestApp, options: { cookie?: string; auth?: Rec
 }
 
 export async function call<E extends ClientEventName>(socket: TestSocket, event: E, payload: PayloadOf<E>): Promise<Result<AnswerOf[E]>> {
-  const emit = socket.timeout(10_000).emitWithAck as unknown as (e: string, p: unknown) => Promise<Result<AnswerOf[E]>>;
-  return emit.call(socket.timeout(10_000), event, payload);
+  const timed = socket.timeout(10_000) as unknown as { emitWithAck(e: string, p: unknown): Promise<Result<AnswerOf[E]>> };
+  return timed.emitWithAck(event, payload);
 }
 
 /** Sends anything at all, as a hostile client would. */
@@ -128,3 +128,6 @@ export async function pairDevice(t: TestApp, teacherCookie: string, target: { ki
 }
 
 export const connectDevice = (t: TestApp, token: string) => connectSocket(t, { auth: { deviceToken: token, appVersion: 'test' } });
+
+/** The built PWA, for e2e tests (test/support/build-client.ts builds it before the run). */
+export const DIST_DIR = new URL('../../dist', import.meta.url).pathname;

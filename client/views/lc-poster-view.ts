@@ -1,0 +1,17 @@
+/** Poster screen: being built (see the issue that owns this view). */
+import { LitElement, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Paired } from '../state/device-store.ts';
+
+@customElement('lc-poster-view')
+export class LcPosterView extends LitElement {
+  @property({ attribute: false }) paired!: Paired;
+
+  override render() {
+    return html`<h1>Poster screen: ${this.paired.device.label}</h1>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap { 'lc-poster-view': LcPosterView }
+}

@@ -1,0 +1,41 @@
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+// The app lives in client/, static files in public/, the build in dist/ (served by the server).
+export default defineConfig({
+  root: 'client',
+  publicDir: '../public',
+  build: { outDir: '../dist', emptyOutDir: true, target: 'es2022', sourcemap: false },
+  server: { proxy: { '/api': 'http://localhost:8080', '/healthz': 'http://localhost:8080', '/socket.io': { target: 'ws://localhost:8080', ws: true } } },
+  plugins: [
+    VitePWA({
+      injectRegister: false,
+      registerType: 'prompt',
+      strategies: 'generateSW',
+      manifest: {
+        name: 'Learning Conversations',
+        short_name: 'Conversations',
+        description: "Today's ten-minute learning conversation, for the playground, the club and the classroom.",
+        start_url: '/',
+        scope: '/',
+        display: 'fullscreen',
+        display_override: ['fullscreen', 'standalone'],
+        orientation: 'any',
+        background_color: '#fffdf5',
+        theme_color: '#14325c',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2,webmanifest}'],
+        navigateFallback: '/index.html',
+        // The socket's long-polling, the API and health checks always go to the network.
+        navigateFallbackDenylist: [/^\/socket\.io\//, /^\/api\//, /^\/healthz/],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+});
