@@ -20,7 +20,7 @@ type Route =
 
 @customElement('lc-app')
 export class LcApp extends LitElement {
-  static override styles = css`:host { display: block; min-height: 100vh; }`;
+  static override styles = css`:host { display: block; min-height: 100vh; } .loading { padding: 2rem; }`;
 
   @state() private route: Route = { view: 'loading' };
 
@@ -54,7 +54,7 @@ export class LcApp extends LitElement {
     const r = this.route;
     switch (r.view) {
       case 'loading':
-        return html`<p role="status" style="padding:2rem">Loading…</p>`;
+        return html`<p role="status" class="loading">Loading…</p>`;
       case 'link':
         return html`<lc-link-view .token=${r.token}></lc-link-view>`;
       case 'welcome':

@@ -46,6 +46,10 @@ export class LcStaffView extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHash);
+  }
+
+  // Not in connectedCallback: properties set before this element was defined arrive at the first update.
+  override firstUpdated(): void {
     this.choosePage();
   }
 
@@ -73,8 +77,9 @@ export class LcStaffView extends LitElement {
   }
 
   private renderPage() {
+    if (this.pages.length === 0) return html`<p>Club staff use the club tablet. Ask a teacher to pair one.</p>`;
     const page = this.pages.find((p) => p.id === this.page);
-    if (!page) return html`<p>Club staff use the club tablet. Ask a teacher to pair one.</p>`;
+    if (!page) return html`<p role="status">Loading…</p>`;
     if (!customElements.get(page.tag)) return html`<p role="status">Loading…</p>`;
     // One element per page, kept, so a page keeps its state when the header re-renders.
     let el = this.elements.get(page.id);

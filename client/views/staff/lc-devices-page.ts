@@ -47,7 +47,9 @@ export class LcDevicesPage extends LitElement {
 
   private async claim(e: SubmitEvent): Promise<void> {
     e.preventDefault();
-    const form = new FormData(e.target as HTMLFormElement);
+    // Read the form now: after an await, a shadow-DOM event's target is cleared.
+    const formElement = e.target as HTMLFormElement;
+    const form = new FormData(formElement);
     this.error = this.message = '';
     const result = await this.connection.call('device:claim', {
       code: String(form.get('code') ?? ''),
@@ -61,7 +63,7 @@ export class LcDevicesPage extends LitElement {
       return;
     }
     this.message = `Paired “${result.data.label}”. The device now shows its view.`;
-    (e.target as HTMLFormElement).reset();
+    formElement.reset();
     await this.load();
   }
 
