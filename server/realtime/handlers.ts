@@ -60,6 +60,17 @@ export function createHandlers(s: Services, push: Broadcaster, rollover: Rollove
     await push.classPrompts(school, classId);
   };
 
+  /** Publishing and unpublishing (a week, or one day of it) push to the class's screens at once. */
+  const publishing = <E extends 'week:publish' | 'week:unpublish'>(published: boolean): Handler<E> => ({
+    allow: TEACHERS,
+    async run({ identity }, p) {
+      const school = schoolOf(identity);
+      const week = await s.planning.setPublished(school.id, p.classId, p.weekStart, p.date, published);
+      await weekChanged(school, p.classId, p.weekStart);
+      return week;
+    },
+  });
+
   return {
     'session:whoami': {
       allow: ['anonymous', 'unpaired', 'poster', 'club', ...STAFF],
@@ -189,24 +200,8 @@ export function createHandlers(s: Services, push: Broadcaster, rollover: Rollove
         return week;
       },
     },
-    'week:publish': {
-      allow: TEACHERS,
-      async run({ identity }, p) {
-        const school = schoolOf(identity);
-        const week = await s.planning.setPublished(school.id, p.classId, p.weekStart, p.date, true);
-        await weekChanged(school, p.classId, p.weekStart);
-        return week;
-      },
-    },
-    'week:unpublish': {
-      allow: TEACHERS,
-      async run({ identity }, p) {
-        const school = schoolOf(identity);
-        const week = await s.planning.setPublished(school.id, p.classId, p.weekStart, p.date, false);
-        await weekChanged(school, p.classId, p.weekStart);
-        return week;
-      },
-    },
+    'week:publish': publishing<'week:publish'>(true),
+    'week:unpublish': publishing<'week:unpublish'>(false),
     'week:copyPrevious': {
       allow: TEACHERS,
       async run({ identity }, p) {
