@@ -6,10 +6,13 @@
 // zod/mini: the same schemas as classic zod at a sixth of the size in the browser.
 import { z } from 'zod/mini';
 
+// Mini loads no messages by default; without them every error reads "Invalid input".
+z.config(z.locales.en());
+
 // ---------- building blocks ----------
 
 export const Id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected an id'));
-export const Uuid = z.uuid();
+export const Uuid = z.uuid('not a valid log id (expected a UUID)');
 /** A calendar date, 'YYYY-MM-DD', with no time zone: the school's local day. */
 export const IsoDate = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD'),

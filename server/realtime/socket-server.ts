@@ -7,6 +7,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { callerOf, clientEvents, HandshakeAuth, type ClientEventName, type SocketIdentity } from '../../shared/events.ts';
 import { DomainError, fail, ok, type IssueAt, type Result } from '../../shared/result.ts';
+import type { DisplayState } from '../../shared/schemas.ts';
 import { readCookie, SESSION_COOKIE } from '../http/cookies.ts';
 import { hashSecret } from '../ids.ts';
 import type { Services } from '../services/services.ts';
@@ -15,6 +16,11 @@ import { room, type AppServer } from './rooms.ts';
 
 /** Big enough for a 2,000-row roster CSV; small enough that nobody can flood memory. */
 export const MAX_MESSAGE_BYTES = 256 * 1024;
+
+/** How long the server keeps the (unused) ack of a display's state before letting it go. */
+const STATE_UNANSWERED_MS = 10_000;
+/** The event map has no ack for display:state: the ack is only there so the state is not kept for replay. */
+type StateWithAck = { emit(event: 'display:state', state: DisplayState, ack: () => void): void };
 
 export function createSocketServer(httpServer: HttpServer): AppServer {
   return new Server(httpServer, {
@@ -60,8 +66,38 @@ function roomsFor(identity: SocketIdentity): string[] {
   }
 }
 
-const issuesOf = (error: { issues: { path: PropertyKey[]; message: string }[] }): IssueAt[] =>
-  error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'number' ? p : String(p))), message: i.message }));
+/** Enough for a form to mark every field; a flood of extra keys does not make a flood of issues. */
+const MAX_ISSUES = 20;
+
+/** Zod's issues as paths; an unknown key is named in its path, as any other field at fault. */
+const issuesOf = (error: { issues: { path: PropertyKey[]; message: string; code?: string; keys?: string[] }[] }): IssueAt[] =>
+  error.issues.flatMap((i) => {
+    const path = i.path.map((p) => (typeof p === 'number' ? p : String(p)));
+    return i.code === 'unrecognized_keys' && i.keys
+      ? i.keys.map((k) => ({ path: [...path, k], message: 'unknown field' }))
+      : [{ path, message: i.message }];
+  }).slice(0, MAX_ISSUES);
+
+/** No payload nests deeper than this; a hostile one may nest 100,000 deep, so the scan stops here. */
+const MAX_SCAN_DEPTH = 8;
+
+/** Where the first binary attachment sits: a payload is JSON, and zod would read a Buffer as an object. */
+function binaryAt(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
+  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return path;
+  if (path.length >= MAX_SCAN_DEPTH) return null;
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const at = binaryAt(v, [...path, i]);
+      if (at) return at;
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const at = binaryAt(v, [...path, k]);
+      if (at) return at;
+    }
+  }
+  return null;
+}
 
 export function attachHandlers(io: AppServer, services: Services, handlers: Handlers, publicUrl: () => string): void {
   io.use((socket, next) => {
@@ -82,29 +118,43 @@ export function attachHandlers(io: AppServer, services: Services, handlers: Hand
     void socket.join(roomsFor(identity));
 
     if (identity.kind === 'poster') {
-      // A display resyncs its whole state on every (re)connect.
+      // A display resyncs its whole state on every (re)connect. With connection state
+      // recovery on, a plain emit is kept two minutes for replay: after a restart, a copy
+      // of the state per screen (docs/PERFORMANCE.md). An emit with an ack is not kept,
+      // and this one needs no answer: the next connect sends the state again anyway.
       services.planning.displayState(identity.school, identity.device.classIds)
-        .then((state) => socket.emit('display:state', state))
+        .then((state) => (socket.timeout(STATE_UNANSWERED_MS) as unknown as StateWithAck).emit('display:state', state, () => undefined))
         .catch((err: unknown) => console.error('display state failed', err));
+    }
+
+    if (identity.kind === 'poster' || identity.kind === 'club') {
+      // Last seen is when it left, for a device that stays connected for weeks.
+      socket.on('disconnect', () => void services.devices.seen(identity.device.id, null).catch(() => undefined));
     }
 
     const ctx: HandlerContext = { identity, join: (name) => void socket.join(name), publicUrl: publicUrl() };
 
-    for (const name of Object.keys(clientEvents) as ClientEventName[]) {
-      socket.on(name, (...args: unknown[]) => {
-        const ack = args.at(-1);
-        const payload = args.length > 1 ? args[0] : undefined;
-        // Without an ack there is no one to answer: drop it rather than guess.
-        if (typeof ack !== 'function') return;
-        void dispatch(name, ctx, payload).then((result) => (ack as (r: Result<unknown>) => void)(result));
-      });
-    }
-
-    // An event nobody handles is answered, never left hanging.
+    // One listener for every event, not one per event: a screen holds its connection for
+    // weeks, and forty closures per connection cost more heap than ws itself (docs/PERFORMANCE.md).
     socket.onAny((event: unknown, ...args: unknown[]) => {
-      if (typeof event === 'string' && event in clientEvents) return;
       const ack = args.at(-1);
-      if (typeof ack === 'function') ack(fail('not_found', `Unknown event ${String(event).slice(0, 60)}`));
+      // Without an ack there is no one to answer: drop it rather than guess.
+      if (typeof ack !== 'function') return;
+      const answer = ack as (r: Result<unknown>) => void;
+      // Own keys only: 'constructor' or 'toString' are in every object, and have no handler.
+      if (typeof event !== 'string' || !Object.hasOwn(clientEvents, event)) {
+        // An event nobody handles is answered, never left hanging.
+        answer(fail('not_found', `Unknown event ${String(event).slice(0, 60)}`));
+        return;
+      }
+      const name = event as ClientEventName;
+      void dispatch(name, ctx, args.length > 1 ? args[0] : undefined)
+        .catch((err: unknown) => {
+          // A rejection here would be unhandled and stop the process: answer instead.
+          console.error(`event ${name} failed`, err);
+          return fail('internal', 'Something went wrong on the server.');
+        })
+        .then(answer);
     });
   });
 
@@ -116,7 +166,10 @@ export function attachHandlers(io: AppServer, services: Services, handlers: Hand
         ? fail('unauthorised', 'Sign in or pair this device first.')
         : fail('forbidden', 'You are not allowed to do that.');
     }
-    const parsed = clientEvents[name].safeParse(payload ?? {});
+    const binary = binaryAt(payload);
+    if (binary) return fail('invalid', 'Send JSON, not binary data.', [{ path: binary, message: 'binary data is not allowed' }]);
+    // No payload is a bad payload too: every event takes an object, even an empty one.
+    const parsed = clientEvents[name].safeParse(payload);
     if (!parsed.success) return fail('invalid', 'Some fields are not right.', issuesOf(parsed.error));
     try {
       return ok(await handler.run(ctx, parsed.data));

@@ -8,7 +8,7 @@ import { DomainError } from '../../shared/result.ts';
 import { name, type Role, type School, type StaffMember } from '../../shared/schemas.ts';
 import type { Clock } from '../clock.ts';
 import { hashSecret, newId, newSecret } from '../ids.ts';
-import type { LinkPurpose, Storage, StaffRecord } from '../storage/storage.ts';
+import type { LinkPurpose, LinkRecord, Storage, StaffRecord } from '../storage/storage.ts';
 
 const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptOptions) =>
   new Promise<Buffer>((resolve, reject) =>
@@ -139,9 +139,19 @@ export class IdentityService {
     return token;
   }
 
+  /**
+   * An unused, unexpired link; a setup link also dies once its school has an admin, so a
+   * link printed by an earlier start (and left in a log) cannot make a second one.
+   */
+  private async liveLink(token: string, now: number): Promise<LinkRecord | null> {
+    const link = await this.storage.links.peek(hashSecret(token), now);
+    if (link?.purpose !== 'setup') return link;
+    return (await this.storage.staff.list(link.schoolId)).some((s) => s.role === 'admin') ? null : link;
+  }
+
   /** What a link is for, without using it (so the page can show the right form). */
   async peekLink(token: string): Promise<{ purpose: LinkPurpose; schoolName: string; staffName: string | null } | null> {
-    const link = await this.storage.links.peek(hashSecret(token), this.clock.now());
+    const link = await this.liveLink(token, this.clock.now());
     if (!link) return null;
     const school = await this.storage.schools.get(link.schoolId);
     const staff = link.staffId ? await this.storage.staff.get(link.staffId) : null;
@@ -157,7 +167,7 @@ export class IdentityService {
     account: { name?: string | undefined; email?: string | undefined; password?: string | undefined },
   ): Promise<{ sessionId: string; session: StaffSession }> {
     const now = this.clock.now();
-    const peeked = await this.storage.links.peek(hashSecret(token), now);
+    const peeked = await this.liveLink(token, now);
     if (!peeked) throw new DomainError('not_found', 'This link has been used or has expired.');
     const password = peeked.purpose === 'login' ? null : Password.safeParse(account.password);
     if (password && !password.success) {

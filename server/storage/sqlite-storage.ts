@@ -17,6 +17,10 @@ type Db = Database.Database;
 
 export function migrate(db: Db, upTo = migrations.length): void {
   const current = db.pragma('user_version', { simple: true }) as number;
+  // An older release must not run on a newer schema: it would misread rows it does not know.
+  if (current > migrations.length) {
+    throw new Error(`The database is at version ${current}, newer than this release (${migrations.length}): upgrade the app.`);
+  }
   for (let v = current; v < upTo; v++) {
     db.transaction(() => {
       db.exec(migrations[v]!);
