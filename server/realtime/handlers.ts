@@ -114,7 +114,8 @@ export function createHandlers(s: Services, push: Broadcaster, rollover: Rollove
         const school = { ...schoolOf(identity), ...p };
         await s.storage.schools.update(school);
         rollover.schedule(school);
-        await push.allClassPrompts(school);
+        // Screens and tablets reconnect at once (with jitter) and resync with the new time zone and pickup window.
+        push.reconnectRoom(room.schoolDevices(school.id));
         return school;
       },
     },

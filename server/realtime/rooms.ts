@@ -21,6 +21,8 @@ export const room = {
   /** Club tablets of a club: that club's children only. */
   club: (clubId: string) => `club:${clubId}`,
   device: (deviceId: string) => `device:${deviceId}`,
+  /** Every screen and tablet of a school: nothing is sent here, it is only closed (to resync) after a school change. */
+  schoolDevices: (schoolId: string) => `devices:${schoolId}`,
   staffMember: (staffId: string) => `staff:${staffId}`,
   session: (sessionHash: string) => `session:${sessionHash}`,
   pairing: (code: string) => `pairing:${code}`,
@@ -77,6 +79,14 @@ export class Broadcaster {
   deviceRevoked(deviceId: string): void {
     this.io.to(room.device(deviceId)).emit('device:revoked');
     this.io.in(room.device(deviceId)).disconnectSockets(true);
+  }
+
+  /**
+   * Drops the transport (not the socket), so clients reconnect by themselves at once and
+   * resync. Local sockets only: with several processes this becomes an adapter broadcast.
+   */
+  reconnectRoom(name: string): void {
+    for (const id of this.io.of('/').adapter.rooms.get(name) ?? []) this.io.of('/').sockets.get(id)?.conn.close();
   }
 
   disconnectRoom(name: string): void {

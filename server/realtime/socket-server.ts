@@ -56,9 +56,9 @@ async function identify(socket: Socket, services: Services): Promise<SocketIdent
 function roomsFor(identity: SocketIdentity): string[] {
   switch (identity.kind) {
     case 'poster':
-      return [room.device(identity.device.id), ...identity.device.classIds.map(room.classDisplays)];
+      return [room.device(identity.device.id), room.schoolDevices(identity.school.id), ...identity.device.classIds.map(room.classDisplays)];
     case 'club':
-      return [room.device(identity.device.id), room.club(identity.device.clubId ?? '')];
+      return [room.device(identity.device.id), room.schoolDevices(identity.school.id), room.club(identity.device.clubId ?? '')];
     case 'staff':
       return [room.schoolStaff(identity.school.id), room.staffMember(identity.staff.id), room.session(identity.sessionHash)];
     default:
@@ -172,6 +172,8 @@ export function attachHandlers(io: AppServer, services: Services, handlers: Hand
     const parsed = clientEvents[name].safeParse(payload);
     if (!parsed.success) return fail('invalid', 'Some fields are not right.', issuesOf(parsed.error));
     try {
+      // The school as it is now (an admin may have changed its time zone since this socket connected).
+      if ('school' in ctx.identity) ctx.identity.school = (await services.storage.schools.get(ctx.identity.school.id)) ?? ctx.identity.school;
       return ok(await handler.run(ctx, parsed.data));
     } catch (err) {
       if (err instanceof DomainError) return fail(err.code, err.message, err.issues);
