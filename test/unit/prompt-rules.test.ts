@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { PromptDraft } from '../../shared/schemas.ts';
 import {
   EXTENSION_IDEAS,
   HOMEWORK_WORDS,
+  MAX_MINUTES,
+  MAX_SENTENCES,
   checkPrompt,
   countSentences,
   findHomeworkWords,
@@ -60,6 +63,23 @@ describe('countSentences', () => {
   it('keeps a quoted question inside its sentence', () => {
     expect(countSentences('Ask "why?" and listen to the answer.')).toBe(1);
   });
+
+  it('ends a sentence at a question mark inside closing quotes or brackets', () => {
+    expect(countSentences('Ask "Why?" Then listen.')).toBe(2);
+    expect(countSentences('Which is heavier (a kilo of feathers or a kilo of bricks?) How do you know?')).toBe(2);
+    expect(countSentences('Why?? Because!')).toBe(2);
+  });
+
+  it('counts money, measures and decimals at the end of a sentence as one', () => {
+    expect(countSentences('A pencil costs £2.50. How much are two?')).toBe(2);
+    expect(countSentences('Is 0.5 the same as a half? Why?')).toBe(2);
+    expect(countSentences('Measure 1.25 m of string with 0.5 m left over')).toBe(1);
+  });
+
+  it('mixes abbreviations, decimals and questions in one prompt', () => {
+    expect(countSentences('Dr. Patel measured 2.5 cm, e.g. On the ruler. Is that right?')).toBe(2);
+    expect(countSentences('Mr. Tom grew 1.5 m! Mrs. Lee grew 2.5 m. Who grew more?')).toBe(3);
+  });
 });
 
 describe('findHomeworkWords', () => {
@@ -74,6 +94,15 @@ describe('findHomeworkWords', () => {
     ]);
     expect(findHomeworkWords('Could you rewrite the ending?')).toEqual(['rewrite']);
     expect(findHomeworkWords('I will mark it, like homework.')).toEqual(['mark', 'homework']);
+  });
+
+  it('counts forms and phrases as whole words, across spaces and line breaks', () => {
+    expect(findHomeworkWords('Tell me about the drawbridge and the marker on the map.')).toEqual([]);
+    expect(findHomeworkWords('Who plays the recorder? Is it a recording studio?')).toEqual([]);
+    expect(findHomeworkWords('Try recording yourself singing it.')).toEqual(['recording']);
+    expect(findHomeworkWords('Try handing\nin the sheet, or bring it in tomorrow.')).toEqual(['handing in', 'bring it in']);
+    expect(findHomeworkWords('(Draw it) and then—write it!')).toEqual(['Draw', 'write']);
+    expect(findHomeworkWords('WRITE IT')).toEqual(['WRITE']);
   });
 
   it('lists each word once', () => {
@@ -164,6 +193,35 @@ describe('checkPrompt', () => {
   it('warns without a non-empty extension', () => {
     expect(codes(checkPrompt(draft({ extensions: [] })).warnings)).toEqual(['no_extension']);
     expect(codes(checkPrompt(draft({ extensions: ['', '  '] })).warnings)).toEqual(['no_extension']);
+  });
+});
+
+describe('limits', () => {
+  const full = { date: '2026-03-02', ...draft() };
+
+  it('are ten minutes and two sentences', () => {
+    expect(MAX_MINUTES).toBe(10);
+    expect(MAX_SENTENCES).toBe(2);
+  });
+
+  it('are checked by the shared schema at the wire: prompt 400, theme 120, five extensions, whole minutes 1–10', () => {
+    const ok = (over: object) => PromptDraft.safeParse({ ...full, ...over }).success;
+    expect(ok({ prompt: `${'a'.repeat(399)}?` })).toBe(true);
+    expect(ok({ prompt: 'a'.repeat(401) })).toBe(false);
+    expect(ok({ theme: 't'.repeat(120) })).toBe(true);
+    expect(ok({ theme: 't'.repeat(121) })).toBe(false);
+    expect(ok({ support: 's'.repeat(1001) })).toBe(false);
+    expect(ok({ extensions: Array.from({ length: 5 }, () => 'Why?') })).toBe(true);
+    expect(ok({ extensions: Array.from({ length: 6 }, () => 'Why?') })).toBe(false);
+    expect(ok({ extensions: ['e'.repeat(201)] })).toBe(false);
+    for (const minutes of [1, 10]) expect(ok({ minutes })).toBe(true);
+    for (const minutes of [0, 11, 2.5, -1]) expect(ok({ minutes })).toBe(false);
+  });
+
+  it('the rules and the schema agree on minutes', () => {
+    for (const minutes of [0, 1, 10, 11]) {
+      expect(checkPrompt(draft({ minutes })).errors.length === 0).toBe(PromptDraft.safeParse({ ...full, minutes }).success);
+    }
   });
 });
 
