@@ -28,6 +28,8 @@ export interface StaffInvite { staff: StaffMember; link: string }
 export interface RosterImportReport {
   created: number;
   errors: { line: number; reason: string }[];
+  /** Rows for children already in that class: left alone, so a whole-year file can be imported again. */
+  skipped: { line: number; reason: string }[];
 }
 export interface ClubState {
   club: Club;
@@ -39,6 +41,8 @@ export interface ClubState {
   /** What has been logged today for the club's children, by any tablet or teacher. */
   logs: Participation[];
   today: string;
+  /** The school's IANA zone, so a tablet works out "today" by itself when offline. */
+  timeZone: string;
   serverNow: number;
 }
 export interface LogReport {

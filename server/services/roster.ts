@@ -65,15 +65,24 @@ export class RosterService {
     if (!(await this.storage.children.remove(schoolId, childId))) throw new DomainError('not_found', 'No such child in your school.');
   }
 
-  /** All or nothing: one bad row and nothing is stored, with every bad row reported. */
+  /**
+   * All or nothing: one bad row and nothing is stored, with every bad row reported.
+   * A child already in that class is skipped and listed, so importing the year's file
+   * again adds only the newcomers.
+   */
   async importCsv(schoolId: string, csv: string, dryRun: boolean): Promise<RosterImportReport> {
     const classes = await this.storage.classes.list(schoolId);
     const { rows, errors } = parseRosterCsv(csv, classes);
-    if (errors.length > 0 || dryRun) return { created: errors.length > 0 ? 0 : rows.length, errors };
-    const children: Child[] = rows.map((r) => ({
+    const onRoll = new Set((await this.storage.children.listBySchool(schoolId)).map((c) => `${c.classId}|${c.displayName.toLowerCase()}`));
+    const isNew = (r: (typeof rows)[number]) => !onRoll.has(`${r.classId}|${r.displayName.toLowerCase()}`);
+    const className = new Map(classes.map((c) => [c.id, c.name]));
+    const skipped = rows.filter((r) => !isNew(r)).map((r) => ({ line: r.line, reason: `${r.displayName} is already in ${className.get(r.classId) ?? 'that class'}` }));
+    const fresh = rows.filter(isNew);
+    if (errors.length > 0 || dryRun) return { created: errors.length > 0 ? 0 : fresh.length, errors, skipped };
+    const children: Child[] = fresh.map((r) => ({
       id: newId(), schoolId, classId: r.classId, displayName: r.displayName, yearGroup: r.yearGroup, needsPartner: r.needsPartner,
     }));
     await this.storage.children.createMany(children);
-    return { created: children.length, errors: [] };
+    return { created: children.length, errors: [], skipped };
   }
 }

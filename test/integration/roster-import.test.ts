@@ -59,16 +59,24 @@ describe('roster:import', () => {
       'Ayo,,Year 6,Brook Rowan,y',
     ].join('\n');
 
-    expect(await importCsv(csv, true)).toEqual({ created: 4, errors: [] });
+    expect(await importCsv(csv, true)).toEqual({ created: 4, errors: [], skipped: [] });
     expect((await allChildren()).length).toBe(before);
 
-    expect(await importCsv(csv, false)).toEqual({ created: 4, errors: [] });
+    expect(await importCsv(csv, false)).toEqual({ created: 4, errors: [], skipped: [] });
     const oakNames = (await childrenOf(oak)).map((c) => [c.displayName, c.needsPartner, c.yearGroup]);
     expect(oakNames).toEqual(expect.arrayContaining([['Olivia F.', false, 1], ['Noah Q.', true, 1]]));
     const rowanNames = (await childrenOf(rowan)).map((c) => [c.displayName, c.needsPartner, c.yearGroup]);
     expect(rowanNames).toEqual(expect.arrayContaining([['Zofia Z.', false, 6], ['Ayo', true, 6]]));
     expectNoSurnames(await allChildren());
     expectSurnamesNotOnDisk();
+
+    // The same file again, with one newcomer: only the newcomer is added, the rest are listed as skipped.
+    const again = await importCsv(`${csv}
+Kwame,Asante,1,Brook Oak,no`, false);
+    expect(again.created).toBe(1);
+    expect(again.skipped.map((r) => r.line)).toEqual([2, 3, 4, 5]);
+    expect(again.skipped[0]!.reason).toBe('Olivia F. is already in Brook Oak');
+    expect((await allChildren()).length).toBe(before + 5);
   });
 
   it('stores nothing from a file with bad rows, and reports every one by line', async () => {
@@ -87,7 +95,7 @@ describe('roster:import', () => {
     ].join('\n');
     const report = await importCsv(csv, false);
     // An unclosed quote would swallow the rest of the file into one cell: it is the one error reported.
-    expect(report).toEqual({ created: 0, errors: [{ line: 10, reason: expect.stringMatching(/never closed/) }] });
+    expect(report).toEqual({ created: 0, errors: [{ line: 10, reason: expect.stringMatching(/never closed/) }], skipped: [] });
     expect((await allChildren()).map((c) => c.id).sort()).toEqual(before.map((c) => c.id).sort());
 
     const withoutQuote = csv.split('\n').slice(0, 8).join('\n');
@@ -112,7 +120,7 @@ describe('roster:import', () => {
     const refused = await importCsv(csv, true);
     expect(refused.errors).toEqual([{ line: 2, reason: "class 'Brook Oak' is Year 1, row says Reception" }]);
     const fixed = csv.replace(',R,', ',1,');
-    expect(await importCsv(fixed, false)).toEqual({ created: 2, errors: [] });
+    expect(await importCsv(fixed, false)).toEqual({ created: 2, errors: [], skipped: [] });
     const names = (await childrenOf(oak)).map((c) => c.displayName);
     expect(names).toEqual(expect.arrayContaining(['Priya S.', 'Anne-Marie O.']));
     expect(names.some((n) => n.includes('\r') || n.includes('\uFEFF'))).toBe(false);
@@ -131,7 +139,7 @@ describe('roster:import', () => {
     const started = performance.now();
     const report = await importCsv(csv, false);
     const ms = performance.now() - started;
-    expect(report).toEqual({ created: 2000, errors: [] });
+    expect(report).toEqual({ created: 2000, errors: [], skipped: [] });
     const after = await allChildren();
     expect(after.length).toBe(before + 2000);
     expect(after.filter((c) => c.needsPartner).length).toBeGreaterThanOrEqual(400);

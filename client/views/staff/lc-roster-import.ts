@@ -56,13 +56,14 @@ export class LcRosterImport extends LitElement {
     }
     this.report = result.data;
     this.checked = csv;
-    const { created, errors } = result.data;
+    const { created, errors, skipped } = result.data;
+    const already = skipped.length ? ` ${skipped.length} already on the roll will be left as they are.` : '';
     if (errors.length) {
       this.message = `${errors.length} row${errors.length === 1 ? '' : 's'} need${errors.length === 1 ? 's' : ''} fixing. Nothing has been imported.`;
     } else if (dryRun) {
-      this.message = `All ${created} rows are fine. Import them when ready.`;
+      this.message = `${created} new children are ready to import.${already}`;
     } else {
-      this.message = `Imported ${created} children.`;
+      this.message = `Imported ${created} children.${skipped.length ? ` ${skipped.length} were already on the roll.` : ''}`;
       this.csv = this.checked = '';
       this.report = null;
       this.dispatchEvent(new CustomEvent('lc-imported', { detail: created, bubbles: true, composed: true }));
@@ -89,6 +90,8 @@ export class LcRosterImport extends LitElement {
         <thead><tr><th scope="col">Line</th><th scope="col">What to fix</th></tr></thead>
         <tbody>${this.report.errors.map((e) => html`<tr><td>${e.line}</td><td>${e.reason}</td></tr>`)}</tbody>
       </table>` : nothing}
+      ${this.report?.skipped.length ? html`<details><summary>${this.report.skipped.length} already on the roll</summary>
+        <ul>${this.report.skipped.map((e) => html`<li>Line ${e.line}: ${e.reason}</li>`)}</ul></details>` : nothing}
     `;
   }
 }
