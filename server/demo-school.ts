@@ -57,9 +57,9 @@ const THEMES: Theme[] = [
 ];
 
 const CLASSES: { name: string; yearGroup: number; themes: number[] }[] = [
-  { name: 'Oak (Year 1)', yearGroup: 1, themes: [0, 1, 2, 4, 3] },
-  { name: 'Willow (Year 3)', yearGroup: 3, themes: [0, 1, 3, 4, 5] },
-  { name: 'Rowan (Year 6)', yearGroup: 6, themes: [6, 1, 2, 5, 3] },
+  { name: 'Oak', yearGroup: 1, themes: [0, 1, 2, 4, 3] },
+  { name: 'Willow', yearGroup: 3, themes: [0, 1, 3, 4, 5] },
+  { name: 'Rowan', yearGroup: 6, themes: [6, 1, 2, 5, 3] },
 ];
 
 const FIRST_NAMES = [
