@@ -3,7 +3,9 @@
  * <theme>", the prompt, an "ask me" line for the grown-up and one extension question, or the
  * day's other state. Plain data in, no socket: the planner embeds it as a preview.
  *
- * The card fills its box (give it a size) and fits its text to it: the prompt is made as
+ * The card fills its box and fits its text to it. Its size must not come from its content:
+ * inside a sized grid cell it takes the cell; elsewhere give it one, e.g. a planner preview
+ * `lc-poster-card { width: 480px; height: auto; aspect-ratio: 16 / 9; }`. The prompt is made as
  * large as fits, never smaller than PROMPT_FLOOR_CQMIN (5.3% of the card's shorter side:
  * ≥ 48 px at 1920×1080), and never clipped. When the prompt does not fit at that floor the
  * extension, then the "ask me" line, are left out; only then does the text go below the floor,
