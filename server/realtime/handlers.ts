@@ -111,11 +111,14 @@ export function createHandlers(s: Services, push: Broadcaster, rollover: Rollove
     'school:update': {
       allow: ADMIN,
       async run({ identity }, p) {
-        const school = { ...schoolOf(identity), ...p };
+        const before = schoolOf(identity);
+        const school = { ...before, ...p };
         await s.storage.schools.update(school);
         rollover.schedule(school);
-        // Screens and tablets reconnect at once (with jitter) and resync with the new time zone and pickup window.
-        push.reconnectRoom(room.schoolDevices(school.id));
+        // Screens and tablets show the name, day and pickup window: when one changes they
+        // reconnect at once (the transport drops, the socket stays) and resync.
+        const shown = (k: typeof before) => [k.name, k.timeZone, k.pickupStart, k.pickupEnd].join('|');
+        if (shown(before) !== shown(school)) push.reconnectRoom(room.schoolDevices(school.id));
         return school;
       },
     },
