@@ -20,6 +20,8 @@ export interface App {
   io: AppServer;
   services: Services;
   push: Broadcaster;
+  /** Pushes every class's prompts at each school's local midnight; listen() starts it for the schools there are. */
+  rollover: Rollover;
   /** Listens; resolves with the bound port (pass 0 for an ephemeral one). */
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
@@ -54,7 +56,7 @@ export function createApp({ config, storage, clock }: { config: Config; storage:
   attachHandlers(io, services, createHandlers(services, push, rollover), publicUrl);
 
   return {
-    httpServer, io, services, push,
+    httpServer, io, services, push, rollover,
     async listen(port, host = '127.0.0.1') {
       await new Promise<void>((resolve, reject) => {
         httpServer.once('error', reject);

@@ -24,6 +24,8 @@ export async function main(env = process.env): Promise<void> {
   const port = await app.listen(config.port, config.host);
   const base = config.publicUrl ?? `http://localhost:${port}`;
   const { school, link } = await bootstrap(storage, app.services.identity, systemClock, config, base);
+  // A school made by this first start was not there when listen() set the midnight pushes.
+  app.rollover.schedule(school);
 
   console.log(`Learning Conversations ${version} for ${school.name}`);
   console.log(`  Teacher view:    ${base}/`);

@@ -8,7 +8,7 @@ import type { Result } from './result.ts';
 import {
   Child, Club, ClockTime, Device, DeviceKind, DisplayClass, DisplayPrompt, DisplayState, Id, IsoDate,
   Participation, ParticipationEntry, Prompt, PromptDraft, Role, School, SchoolClass,
-  StaffMember, Tag, TimeZone, Week, YearGroup, name,
+  StaffMember, Tag, TimeZone, Uuid, Week, WeekStart, YearGroup, name,
 } from './schemas.ts';
 
 const empty = z.strictObject({});
@@ -99,19 +99,19 @@ export const clientEvents = {
 
   'display:sync': empty,
 
-  'week:get': z.strictObject({ classId: Id, weekStart: IsoDate }),
-  'week:save': z.strictObject({ classId: Id, weekStart: IsoDate, days: z.array(PromptDraft).check(z.maxLength(5)) }),
-  'week:publish': z.strictObject({ classId: Id, weekStart: IsoDate, date: z.optional(IsoDate) }),
-  'week:unpublish': z.strictObject({ classId: Id, weekStart: IsoDate, date: z.optional(IsoDate) }),
-  'week:copyPrevious': z.strictObject({ classId: Id, weekStart: IsoDate }),
+  'week:get': z.strictObject({ classId: Id, weekStart: WeekStart }),
+  'week:save': z.strictObject({ classId: Id, weekStart: WeekStart, days: z.array(PromptDraft).check(z.maxLength(5)) }),
+  'week:publish': z.strictObject({ classId: Id, weekStart: WeekStart, date: z.optional(IsoDate) }),
+  'week:unpublish': z.strictObject({ classId: Id, weekStart: WeekStart, date: z.optional(IsoDate) }),
+  'week:copyPrevious': z.strictObject({ classId: Id, weekStart: WeekStart }),
   'prompt:search': z.strictObject({ query }),
 
   'participation:log': z.strictObject({ entries: z.array(ParticipationEntry).check(z.minLength(1), z.maxLength(50)) }),
-  'participation:undo': z.strictObject({ id: z.uuid() }),
-  'participation:grid': z.strictObject({ classId: Id, weekStart: IsoDate }),
+  'participation:undo': z.strictObject({ id: Uuid }),
+  'participation:grid': z.strictObject({ classId: Id, weekStart: WeekStart }),
   'participation:notes': z.strictObject({ classId: Id, from: IsoDate, to: IsoDate, tag: z.optional(Tag) }),
   'participation:notReached': z.strictObject({ classId: Id, date: IsoDate }),
-  'participation:summary': z.strictObject({ weekStart: IsoDate }),
+  'participation:summary': z.strictObject({ weekStart: WeekStart }),
 } as const;
 
 export type ClientEventName = keyof typeof clientEvents;

@@ -5,6 +5,7 @@
  */
 // zod/mini: the same schemas as classic zod at a sixth of the size in the browser.
 import { z } from 'zod/mini';
+import { isMonday } from './calendar.ts';
 
 // Mini loads no messages by default; without them every error reads "Invalid input".
 z.config(z.locales.en());
@@ -21,6 +22,9 @@ export const IsoDate = z.string().check(
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, 'not a real date'),
 );
+/** The Monday a school week starts on. */
+// zod runs every check even after one fails, so this one must not throw on a non-date.
+export const WeekStart = IsoDate.check(z.refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && isMonday(d), 'a week starts on a Monday'));
 export const ClockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time HH:MM'));
 export const TimeZone = z.string().check(
   z.minLength(1),

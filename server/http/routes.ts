@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod/mini';
 import { toCsv } from '../../shared/csv.ts';
-import { DomainError, fail, ok, type Result } from '../../shared/result.ts';
+import { DomainError, fail, issuesOf, ok, type Result } from '../../shared/result.ts';
 import { Id, IsoDate } from '../../shared/schemas.ts';
 import type { Config } from '../config.ts';
 import { hashSecret } from '../ids.ts';
@@ -59,7 +59,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 function parse<T>(schema: z.ZodMiniType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    throw new DomainError('invalid', 'Some fields are not right.', parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'number' ? p : String(p))), message: i.message })));
+    throw new DomainError('invalid', 'Some fields are not right.', issuesOf(parsed.error));
   }
   return parsed.data;
 }

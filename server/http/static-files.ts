@@ -27,7 +27,12 @@ const NEVER_CACHED = new Set(['/sw.js', '/index.html', '/manifest.webmanifest', 
 export async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const base = resolve(root);
-  let path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  } catch {
+    return false; // a malformed %-escape names no file of ours
+  }
   if (path.endsWith('/') || !extname(path)) path = '/index.html';
   const file = resolve(join(base, normalize(path)));
   if (file !== base && !file.startsWith(base + sep)) return false;

@@ -3,7 +3,6 @@
  * payload has been parsed. Thin by design: services hold the logic, this layer only
  * picks the school from the caller's identity and says who hears about the change.
  */
-import { isMonday } from '../../shared/calendar.ts';
 import type { AnswerOf, Caller, ClientEventName, ParsedPayloadOf, SocketIdentity } from '../../shared/events.ts';
 import { DomainError } from '../../shared/result.ts';
 import type { Device, School } from '../../shared/schemas.ts';
@@ -170,6 +169,10 @@ export function createHandlers(s: Services, push: Broadcaster, rollover: Rollove
     'device:claim': {
       allow: TEACHERS,
       async run({ identity }, p) {
+        // A code whose screen has gone would make a device nobody holds the token of.
+        if (!(await push.isWaiting(p.code))) {
+          throw new DomainError('not_found', 'That code is not on any screen now: check the screen for a new one.', [{ path: ['code'], message: 'no screen is showing it' }]);
+        }
         const { device, token } = await s.devices.claim(schoolOf(identity).id, p);
         push.paired(p.code, { token, device });
         return device;
@@ -240,7 +243,6 @@ export function createHandlers(s: Services, push: Broadcaster, rollover: Rollove
       async run({ identity }, p) {
         const school = schoolOf(identity);
         await s.roster.requireClass(school.id, p.classId);
-        if (!isMonday(p.weekStart)) throw new DomainError('invalid', 'A week starts on a Monday.', [{ path: ['weekStart'], message: 'not a Monday' }]);
         return s.participation.grid(school, p.classId, p.weekStart);
       },
     },
@@ -263,7 +265,6 @@ export function createHandlers(s: Services, push: Broadcaster, rollover: Rollove
     'participation:summary': {
       allow: ADMIN,
       async run({ identity }, p) {
-        if (!isMonday(p.weekStart)) throw new DomainError('invalid', 'A week starts on a Monday.', [{ path: ['weekStart'], message: 'not a Monday' }]);
         return s.participation.summary(schoolOf(identity), p.weekStart);
       },
     },

@@ -70,6 +70,11 @@ export class Broadcaster {
     }
   }
 
+  /** True while some device still shows this pairing code and waits for its token. */
+  async isWaiting(code: string): Promise<boolean> {
+    return (await this.io.in(room.pairing(code)).fetchSockets()).length > 0;
+  }
+
   /** The token goes only to the socket that showed the code. */
   paired(code: string, paired: { token: string; device: Device }): void {
     this.io.to(room.pairing(code)).emit('device:paired', paired);

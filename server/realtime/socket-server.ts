@@ -6,7 +6,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { callerOf, clientEvents, HandshakeAuth, type ClientEventName, type SocketIdentity } from '../../shared/events.ts';
-import { DomainError, fail, ok, type IssueAt, type Result } from '../../shared/result.ts';
+import { DomainError, fail, issuesOf, ok, type Result } from '../../shared/result.ts';
 import type { DisplayState } from '../../shared/schemas.ts';
 import { readCookie, SESSION_COOKIE } from '../http/cookies.ts';
 import { hashSecret } from '../ids.ts';
@@ -65,18 +65,6 @@ function roomsFor(identity: SocketIdentity): string[] {
       return [];
   }
 }
-
-/** Enough for a form to mark every field; a flood of extra keys does not make a flood of issues. */
-const MAX_ISSUES = 20;
-
-/** Zod's issues as paths; an unknown key is named in its path, as any other field at fault. */
-const issuesOf = (error: { issues: { path: PropertyKey[]; message: string; code?: string; keys?: string[] }[] }): IssueAt[] =>
-  error.issues.flatMap((i) => {
-    const path = i.path.map((p) => (typeof p === 'number' ? p : String(p)));
-    return i.code === 'unrecognized_keys' && i.keys
-      ? i.keys.map((k) => ({ path: [...path, k], message: 'unknown field' }))
-      : [{ path, message: i.message }];
-  }).slice(0, MAX_ISSUES);
 
 /** No payload nests deeper than this; a hostile one may nest 100,000 deep, so the scan stops here. */
 const MAX_SCAN_DEPTH = 8;
@@ -172,6 +160,11 @@ export function attachHandlers(io: AppServer, services: Services, handlers: Hand
     const parsed = clientEvents[name].safeParse(payload);
     if (!parsed.success) return fail('invalid', 'Some fields are not right.', issuesOf(parsed.error));
     try {
+      // A staff session may have expired or been signed out since the handshake.
+      if (ctx.identity.kind === 'staff') {
+        const session = await services.storage.sessions.get(ctx.identity.sessionHash);
+        if (!session || session.expiresAt <= services.clock.now()) return fail('unauthorised', 'Your session has ended: sign in again.');
+      }
       // The school as it is now (an admin may have changed its time zone since this socket connected).
       if ('school' in ctx.identity) ctx.identity.school = (await services.storage.schools.get(ctx.identity.school.id)) ?? ctx.identity.school;
       return ok(await handler.run(ctx, parsed.data));

@@ -4,7 +4,7 @@
  */
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { z } from 'zod/mini';
-import { DomainError } from '../../shared/result.ts';
+import { DomainError, issuesOf } from '../../shared/result.ts';
 import { name, type Role, type School, type StaffMember } from '../../shared/schemas.ts';
 import type { Clock } from '../clock.ts';
 import { hashSecret, newId, newSecret } from '../ids.ts';
@@ -176,7 +176,7 @@ export class IdentityService {
     if (peeked.purpose === 'setup') {
       const details = z.object({ name: name(80), email: z.email().check(z.maxLength(200)) }).safeParse(account);
       if (!details.success) {
-        throw new DomainError('invalid', 'Give your name and email.', details.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })));
+        throw new DomainError('invalid', 'Give your name and email.', issuesOf(details.error));
       }
       if (await this.storage.staff.findByEmail(details.data.email.toLowerCase())) {
         throw new DomainError('conflict', 'That email already has an account.');
