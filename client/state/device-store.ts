@@ -5,8 +5,8 @@
  * dropped (and resynced) rather than crashing a screen on the playground.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { ZodMiniType } from 'zod/mini';
-import type { Device, ParticipationEntry } from '../../shared/schemas.ts';
+import { z, type ZodMiniType } from 'zod/mini';
+import { Device, type ParticipationEntry } from '../../shared/schemas.ts';
 
 export interface OutboxItem {
   id: string;
@@ -17,10 +17,9 @@ export interface OutboxItem {
   queuedAt: number;
 }
 
-export interface Paired {
-  token: string;
-  device: Device;
-}
+/** What pairing left on this device: its token, and what it was paired as. */
+export const Paired = z.strictObject({ token: z.string().check(z.minLength(20), z.maxLength(200)), device: Device });
+export type Paired = z.infer<typeof Paired>;
 
 interface StoreSchema extends DBSchema {
   kv: { key: string; value: unknown };
@@ -60,7 +59,7 @@ export async function deleteKey(key: string): Promise<void> {
   await (await db()).delete('kv', key);
 }
 
-export const readPaired = () => readKey<Paired>('paired');
+export const readPaired = () => readKey('paired', Paired);
 export const writePaired = (paired: Paired) => writeKey('paired', paired);
 export const forgetPaired = () => deleteKey('paired');
 

@@ -8,7 +8,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { z } from 'zod/mini';
 import { DEFAULT_TIME_ZONE, correctedNow, localDate, nextLocalMidnight } from '../../shared/calendar.ts';
-import { DisplayState, type DisplayClass } from '../../shared/schemas.ts';
+import { DisplayClass, DisplayState } from '../../shared/schemas.ts';
 import type { Connection } from './connection.ts';
 import { readKey, writeKey } from './device-store.ts';
 import { cardFor, nextPickupEdge, pickupPhase, type PickupPhase, type PosterCardModel } from './poster-day.ts';
@@ -83,8 +83,15 @@ export class DisplayController implements ReactiveController {
 
   hostConnected(): void {
     this.unsubscribe = [
-      this.connection.on('display:state', (state) => this.receive(state)),
-      this.connection.on('display:class', ({ cls, serverNow }) => this.receiveClass(cls, serverNow)),
+      // Pushes are parsed like everything else that reaches the cache: a bad one is dropped, the screen keeps its plan.
+      this.connection.on('display:state', (state) => {
+        const parsed = DisplayState.safeParse(state);
+        if (parsed.success) this.receive(parsed.data);
+      }),
+      this.connection.on('display:class', (update) => {
+        const parsed = DisplayClass.safeParse(update?.cls);
+        if (parsed.success && Number.isInteger(update.serverNow)) this.receiveClass(parsed.data, update.serverNow);
+      }),
     ];
     document.addEventListener('visibilitychange', this.onVisible);
     this.cacheRead = this.loadCache();

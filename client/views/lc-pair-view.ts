@@ -5,8 +5,8 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { formStyles } from '../components/shared-styles.ts';
-import { Connection } from '../state/connection.ts';
-import { writePaired } from '../state/device-store.ts';
+import { APP_VERSION, Connection } from '../state/connection.ts';
+import { Paired, writePaired } from '../state/device-store.ts';
 
 @customElement('lc-pair-view')
 export class LcPairView extends LitElement {
@@ -26,8 +26,10 @@ export class LcPairView extends LitElement {
     super.connectedCallback();
     this.connection = new Connection({ auth: { unpaired: true } });
     this.connection.socket.on('connect', () => void this.requestCode());
-    this.connection.on('device:paired', (paired) => {
-      void writePaired(paired).then(() => {
+    this.connection.on('device:paired', (pushed) => {
+      const paired = Paired.safeParse(pushed);
+      if (!paired.success) return;
+      void writePaired(paired.data).then(() => {
         this.dispatchEvent(new Event('lc-session-changed', { bubbles: true, composed: true }));
       });
     });
@@ -41,7 +43,7 @@ export class LcPairView extends LitElement {
 
   private async requestCode(): Promise<void> {
     clearTimeout(this.refresh);
-    const result = await this.connection!.call('device:requestCode', { appVersion: '0.1.0' });
+    const result = await this.connection!.call('device:requestCode', { appVersion: APP_VERSION });
     if (!result.ok) {
       this.message = `Could not get a code: ${result.error.message}`;
       return;

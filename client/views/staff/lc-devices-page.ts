@@ -30,10 +30,18 @@ export class LcDevicesPage extends LitElement {
   @state() private message = '';
   @state() private error = '';
 
+  private readonly onConnect = () => void this.load();
+
+  // The staff view keeps this element and re-attaches it on every visit: subscribe once per attach.
   override connectedCallback(): void {
     super.connectedCallback();
     void this.load();
-    this.connection.socket.on('connect', () => void this.load());
+    this.connection.socket.on('connect', this.onConnect);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.connection.socket.off('connect', this.onConnect);
   }
 
   private async load(): Promise<void> {
