@@ -8,6 +8,7 @@ import type { Server } from 'socket.io';
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '../../shared/events.ts';
 import type { Device, Participation, School } from '../../shared/schemas.ts';
 import type { Clock } from '../clock.ts';
+import { forClubTablet } from '../services/participation.ts';
 import type { PlanningService } from '../services/planning.ts';
 import type { Storage } from '../storage/storage.ts';
 
@@ -64,7 +65,7 @@ export class Broadcaster {
       if (!members.some((m) => children.has(m.id))) continue;
       const mine = new Set(members.map((m) => m.id));
       this.io.to(room.club(club.id)).emit('participation:changed', {
-        entries: entries.filter((e) => mine.has(e.childId)),
+        entries: entries.filter((e) => mine.has(e.childId)).map(forClubTablet),
         removedIds,
       });
     }

@@ -6,6 +6,7 @@ import type { Child, Club, School } from '../../shared/schemas.ts';
 import type { Clock } from '../clock.ts';
 import { newId } from '../ids.ts';
 import type { Storage } from '../storage/storage.ts';
+import { forClubTablet } from './participation.ts';
 import { toDisplayPrompt } from './planning.ts';
 
 export class ClubService {
@@ -59,9 +60,9 @@ export class ClubService {
       .filter((c) => classIds.includes(c.id))
       .map(({ id, name, yearGroup }) => ({ id, name, yearGroup }));
     const prompts = await this.storage.prompts.listRange(school.id, classIds, today, today);
-    const logs = await this.storage.participation.listByChildren(school.id, children.map((c) => c.id), today, today);
+    const logs = (await this.storage.participation.listByChildren(school.id, children.map((c) => c.id), today, today)).map(forClubTablet);
     return {
-      club, children, classes, today, logs, serverNow: this.clock.now(),
+      club, children, classes, today, logs, timeZone: school.timeZone, serverNow: this.clock.now(),
       prompts: Object.fromEntries(prompts.filter((p) => p.status === 'published').map((p) => [p.classId, toDisplayPrompt(p)])),
     };
   }

@@ -60,13 +60,16 @@ export class ParticipationService {
     };
   }
 
-  /** Undoes an entry; a club tablet may undo only its own club's children's entries. */
+  /** Undoes an entry; a club tablet may undo only what a club tablet logged for its own club's children. */
   async undo(school: School, logger: Logger, id: string): Promise<Participation> {
     const entry = await this.storage.participation.get(school.id, id);
     if (!entry) throw new DomainError('not_found', 'Nothing to undo: that log is not stored.');
     if (logger.kind === 'club') {
       const members = await this.storage.clubs.members(school.id, logger.clubId);
       if (!members.some((c) => c.id === entry.childId)) throw new DomainError('forbidden', 'That log is not for this club.');
+      if (entry.mode === 'home' || !entry.loggedBy.startsWith('tablet: ')) {
+        throw new DomainError('forbidden', 'Only the teacher can change what the class records.');
+      }
     }
     await this.storage.participation.remove(school.id, id, this.clock.now());
     return entry;
@@ -140,5 +143,8 @@ export class ParticipationService {
     ]);
   }
 }
+
+/** What a club tablet may see of an entry: a note or tags from home (the Reading Diary) stay with the teacher. */
+export const forClubTablet = (e: Participation): Participation => (e.mode === 'home' ? { ...e, note: '', tags: [] } : e);
 
 export const EXPORT_HEADER = ['child', 'class', 'date', 'theme', 'mode', 'partner or staff', 'tags', 'note'];
