@@ -6,7 +6,7 @@
 import type { School } from '../shared/schemas.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
-import { seedDemoSchool } from './demo-school.ts';
+import { ensureDemoPlan, seedDemoSchool } from './demo-school.ts';
 import { newId } from './ids.ts';
 import type { IdentityService } from './services/identity.ts';
 import type { Storage } from './storage/storage.ts';
@@ -30,6 +30,7 @@ export async function bootstrap(
     await storage.schools.create(school);
     if (school.isDemo) await seedDemoSchool(storage, school, clock);
   }
+  if (school.isDemo) await ensureDemoPlan(storage, school, clock);
   const staff = await storage.staff.list(school.id);
   const admin = staff.find((s) => s.role === 'admin');
   if (!admin) {

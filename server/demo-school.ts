@@ -68,11 +68,25 @@ const FIRST_NAMES = [
   'Uma', 'Vic', 'Wren', 'Xander', 'Yusuf', 'Zara', 'Alfie', 'Bea', 'Cal', 'Dara',
 ];
 
+/**
+ * Plans and publishes the current school week (next week's at a weekend) for every demo
+ * class that has nothing planned in it, so a demo started again weeks later still shows prompts.
+ */
+export async function ensureDemoPlan(storage: Storage, school: School, clock: Clock): Promise<void> {
+  const today = localDate(clock.now(), school.timeZone);
+  const days = schoolDays(weekStart(isSchoolDay(today) ? today : addDays(today, 2)));
+  const classes = await storage.classes.list(school.id);
+  for (const c of CLASSES) {
+    const cls = classes.find((k) => k.name === c.name);
+    if (!cls || (await storage.prompts.listRange(school.id, [cls.id], days[0]!, days[4]!)).length > 0) continue;
+    const drafts = c.themes.map((t, d) => ({ ...THEMES[t]!, date: days[d]! }));
+    await storage.prompts.saveDays(school.id, cls.id, drafts, [], clock.now());
+    await storage.prompts.setStatus(school.id, cls.id, days, 'published', clock.now());
+  }
+}
+
 /** Fills an empty school with the demo. Returns the demo admin's id. */
 export async function seedDemoSchool(storage: Storage, school: School, clock: Clock): Promise<string> {
-  const today = localDate(clock.now(), school.timeZone);
-  // At a weekend the plan that matters is next week's.
-  const start = weekStart(isSchoolDay(today) ? today : addDays(today, 2));
   const classes: SchoolClass[] = CLASSES.map((c) => ({ id: newId(), schoolId: school.id, name: c.name, yearGroup: c.yearGroup }));
   for (const c of classes) await storage.classes.create(c);
 
@@ -90,13 +104,7 @@ export async function seedDemoSchool(storage: Storage, school: School, clock: Cl
   await storage.clubs.create(school.id, club);
   await storage.clubs.addMembers(school.id, club.id, children.filter((c) => c.needsPartner).map((c) => c.id));
 
-  const days = schoolDays(start);
-  for (const [i, c] of CLASSES.entries()) {
-    const cls = classes[i]!;
-    const drafts = c.themes.map((t, d) => ({ ...THEMES[t]!, date: days[d]! }));
-    await storage.prompts.saveDays(school.id, cls.id, drafts, [], clock.now());
-    await storage.prompts.setStatus(school.id, cls.id, days, 'published', clock.now());
-  }
+  await ensureDemoPlan(storage, school, clock);
 
   const adminId = newId();
   await storage.staff.create({
