@@ -9,6 +9,7 @@ import { formStyles } from '../components/shared-styles.ts';
 import { Connection } from '../state/connection.ts';
 import { ConnectionController } from '../state/connection-controller.ts';
 import { logOut, type StaffSession } from '../state/staff-session.ts';
+import { watchForUpdates } from '../state/staff-updates.ts';
 
 interface Page { id: string; label: string; roles: Role[]; load: () => Promise<unknown>; tag: string }
 
@@ -38,6 +39,8 @@ export class LcStaffView extends LitElement {
 
   @property({ attribute: false }) session!: StaffSession;
   @state() private page = '';
+  @state() private updateReady = false;
+  private readonly applyUpdate = watchForUpdates(() => (this.updateReady = true));
   private connection = new Connection({ auth: {} });
   private status = new ConnectionController(this, this.connection);
   private readonly onHash = () => this.choosePage();
@@ -99,6 +102,8 @@ export class LcStaffView extends LitElement {
         <button @click=${() => void this.signOut()}>Sign out</button>
       </header>
       ${this.status.online ? '' : html`<div class="offline" role="status">Reconnecting to the server…</div>`}
+      ${this.updateReady ? html`<div class="offline" role="status">A new version is ready.
+        <button class="secondary" @click=${() => void this.applyUpdate()}>Reload now</button></div>` : ''}
       <nav aria-label="Sections">
         ${this.pages.map((p) => html`<a href=${`#${p.id}`} aria-current=${p.id === this.page ? 'page' : 'false'}>${p.label}</a>`)}
       </nav>
