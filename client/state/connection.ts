@@ -18,25 +18,35 @@ export interface ConnectionOptions {
 
 export const APP_VERSION = '0.1.0';
 
+/** Backoff with jitter: a thousand screens must not all knock at a restarted server at once (test/integration/faults.test.ts measures the spread). */
+export const RECONNECT = { reconnectionDelay: 1_000, reconnectionDelayMax: 30_000, randomizationFactor: 0.5 } as const;
+
 export class Connection extends EventTarget {
   readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   status: ConnectionStatus = 'connecting';
   offlineSince: number | null = null;
   private readonly wake = () => this.reconnectSoon();
+  private closed = false;
 
   constructor(options: ConnectionOptions) {
     super();
     this.socket = io(options.url ?? '', {
       auth: { appVersion: APP_VERSION, ...options.auth },
       transports: ['websocket', 'polling'],
-      // Backoff with jitter: a thousand screens must not all knock at a restarted server at once.
-      reconnectionDelay: 1_000,
-      reconnectionDelayMax: 30_000,
-      randomizationFactor: 0.5,
+      ...RECONNECT,
       withCredentials: true,
     });
     this.socket.on('connect', () => this.setStatus('online'));
-    this.socket.on('disconnect', () => this.setStatus('offline'));
+    this.socket.on('disconnect', (reason) => {
+      this.setStatus('offline');
+      // Socket.IO gives up for good when the server hangs up on purpose, as it does on a restart:
+      // come back after a jittered pause. (A revoked device hears device:revoked and closes first.)
+      if (reason === 'io server disconnect') {
+        setTimeout(() => {
+          if (!this.closed && !this.socket.connected) this.socket.connect();
+        }, RECONNECT.reconnectionDelay * (1 + 4 * Math.random()));
+      }
+    });
     this.socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
       if (err.data?.code === 'unauthorised' && options.auth.deviceToken) options.onRefused?.();
       this.setStatus('offline');
@@ -77,6 +87,7 @@ export class Connection extends EventTarget {
   }
 
   close(): void {
+    this.closed = true;
     window.removeEventListener('online', this.wake);
     document.removeEventListener('visibilitychange', this.wake);
     this.socket.disconnect();

@@ -134,7 +134,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
       const id = randomUUID();
       await storage.participation.insert([{
         id, schoolId: alpha.school.id, classId: amira.classId, childId: amira.id, date: today(), mode: 'staff',
-        partnerChildIds: [], staffName: 'Mr Club', tags: [], note: '', loggedBy: 'Mr Club', createdAt: Date.now(),
+        partnerChildIds: [], staffName: 'Mr Club', tags: [], note: '', loggedBy: 'tablet: Club tablet', createdAt: Date.now(),
       }]);
       return { id };
     },

@@ -18,6 +18,8 @@ export interface PosterPage {
   device: Device;
   /** Every websocket frame received by the page, as text. */
   frames: string[];
+  /** The browser profile folder, to relaunch the same kiosk (e.g. for a cold start offline). */
+  profile: string;
   close(): Promise<void>;
 }
 
@@ -60,7 +62,7 @@ export async function openPairedPoster(t: TestApp, teacherCookie: string, classI
   teacher.disconnect();
   await page.locator('lc-poster-view').waitFor();
   return {
-    context, page, device, frames,
+    context, page, device, frames, profile,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
