@@ -16,6 +16,8 @@ export const ConfigSchema = z.object({
   LC_TIME_ZONE: z._default(TimeZone, 'Europe/London'),
   /** Cookies marked Secure: set when served over HTTPS. */
   LC_SECURE_COOKIES: z._default(flag, false),
+  /** Behind a TLS proxy: take the client's address from X-Forwarded-For (for the login rate limit). */
+  LC_TRUST_PROXY: z._default(flag, false),
 });
 
 export interface Config {
@@ -27,6 +29,7 @@ export interface Config {
   schoolName: string;
   timeZone: string;
   secureCookies: boolean;
+  trustProxy: boolean;
   /** The client build served over HTTP; null serves nothing but the API (tests, dev). */
   staticDir: string | null;
   appVersion: string;
@@ -50,6 +53,7 @@ export function readConfig(env: NodeJS.ProcessEnv, defaults: Pick<Config, 'stati
     schoolName: e.LC_SCHOOL_NAME,
     timeZone: e.LC_TIME_ZONE,
     secureCookies: e.LC_SECURE_COOKIES,
+    trustProxy: e.LC_TRUST_PROXY,
     ...defaults,
   };
 }

@@ -64,6 +64,12 @@ function parse<T>(schema: z.ZodMiniType<T>, value: unknown): T {
   return parsed.data;
 }
 
+/** The caller's address; behind a trusted proxy, the hop the proxy itself saw (the right-most one it added). */
+export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',').map((s) => s.trim()).filter(Boolean).at(-1) : undefined;
+  return forwarded ?? req.socket.remoteAddress ?? 'unknown';
+}
+
 export interface RouteDeps {
   services: Services;
   config: Config;
@@ -95,7 +101,7 @@ export function createApiHandler({ services, config, onLogout }: RouteDeps) {
     },
     'POST /api/login': async (req, res) => {
       const body = parse(LoginBody, await readJson(req));
-      const address = req.socket.remoteAddress ?? 'unknown';
+      const address = clientAddress(req, config.trustProxy);
       return signedIn(res, await identity.login(body.email, body.password, address));
     },
     'POST /api/logout': async (req, res) => {
