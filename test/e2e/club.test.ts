@@ -16,7 +16,8 @@ import type { TabletSocket } from '../support/node-tablet.ts';
 import { ServerProcess, freePort, seedDataDir } from '../support/server-process.ts';
 import { tempDir } from '../support/test-app.ts';
 
-const SHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
+// Screenshots go beside the other results; LC_SCREENSHOTS_DIR=docs/screenshots refreshes the committed ones.
+const SHOTS = `${join(process.cwd(), process.env.LC_SCREENSHOTS_DIR ?? 'test-results/screenshots')}/`;
 let dataDir: string;
 let seed: ClubSeed;
 let server: ServerProcess;

@@ -11,6 +11,9 @@ import {
   DIST_DIR, ManualClock, call, connectDevice, connectSocket, expectOk, makeSchool, makeStaff, pairDevice, startTestApp, type TestApp,
 } from '../support/test-app.ts';
 
+// Screenshots go beside the other results; LC_SCREENSHOTS_DIR=docs/screenshots refreshes the committed ones.
+const SHOTS = process.env.LC_SCREENSHOTS_DIR ?? 'test-results/screenshots';
+
 // Wednesday 11 March 2026, 10:00 in London (GMT): the server's and the browser's clock.
 const NOW = Date.parse('2026-03-11T10:00:00Z');
 const [MON, TUE, WED] = ['2026-03-09', '2026-03-10', '2026-03-11'];
@@ -137,7 +140,7 @@ describe('who took part (e2e)', () => {
     const members = await t.app.services.storage.clubs.members(s.school.id, s.club.id);
     expect(members.map((c) => c.displayName)).toEqual(expect.arrayContaining(['Farah N.', 'Noah C.']));
 
-    await page.screenshot({ path: 'docs/screenshots/participation.png', fullPage: true });
+    await page.screenshot({ path: `${SHOTS}/participation.png`, fullPage: true });
 
     // The teacher corrects the club's note, then removes an entry made by mistake.
     await cell(page, 'Ethan R.', 2).locator('button').click();
@@ -181,7 +184,7 @@ describe('who took part (e2e)', () => {
     const csv = await context.request.get(`${t.url}${href}`);
     expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
     expect((await csv.text()).split('\r\n').filter(Boolean)).toHaveLength(1 + 4); // the header and Tuesday's four home conversations
-    await page.locator('lc-school-summary').screenshot({ path: 'docs/screenshots/participation-school.png' });
+    await page.locator('lc-school-summary').screenshot({ path: `${SHOTS}/participation-school.png` });
     await context.close();
   });
 });
