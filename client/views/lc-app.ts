@@ -8,8 +8,6 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { forgetPaired, readPaired, type Paired } from '../state/device-store.ts';
 import { currentStaff, type StaffSession } from '../state/staff-session.ts';
-import './lc-welcome-view.ts';
-import './lc-link-view.ts';
 
 type Route =
   | { view: 'loading' }
@@ -55,9 +53,12 @@ export class LcApp extends LitElement {
     switch (r.view) {
       case 'loading':
         return html`<p role="status" class="loading">Loading…</p>`;
+      // Each view is its own chunk: a poster on the playground never loads the sign-in form.
       case 'link':
+        void import('./lc-link-view.ts');
         return html`<lc-link-view .token=${r.token}></lc-link-view>`;
       case 'welcome':
+        void import('./lc-welcome-view.ts');
         return html`<lc-welcome-view .offline=${r.offline}></lc-welcome-view>`;
       case 'staff':
         void import('./lc-staff-view.ts');

@@ -93,10 +93,54 @@ const toLink = (r: Row): LinkRecord => ({
   usedAt: r.used_at == null ? null : Number(r.used_at),
 });
 
+/**
+ * Group commit: writes asked for in the same turn of the event loop share one
+ * transaction, and so one fsync, which is what limits fifty tablets syncing at once or
+ * a thousand screens reconnecting (docs/PERFORMANCE.md). Each write keeps its own
+ * savepoint, so one that fails fails alone; every promise resolves once the group is committed.
+ */
+function groupCommit(db: Db) {
+  type Member = { write(): unknown; resolve(out: unknown): void; reject(err: unknown): void };
+  const all = db.transaction((members: Member[]) => members.map(({ write }) => {
+    try {
+      return { out: db.transaction(write)() };
+    } catch (err) {
+      return { err };
+    }
+  }));
+  let waiting: Member[] = [];
+  const flush = (): void => {
+    const members = waiting;
+    waiting = [];
+    if (members.length === 0) return;
+    let results: { out?: unknown; err?: unknown }[];
+    try {
+      results = all(members);
+    } catch (err) {
+      results = members.map(() => ({ err }));
+    }
+    members.forEach((m, i) => ('err' in results[i]! ? m.reject(results[i]!.err) : m.resolve(results[i]!.out)));
+  };
+  return {
+    write: <T>(write: () => T) => new Promise<T>((resolve, reject) => {
+      waiting.push({ write, resolve: resolve as (out: unknown) => void, reject });
+      if (waiting.length === 1) setImmediate(flush);
+    }),
+    flush,
+  };
+}
+
 export function sqliteStorage(db: Db): Storage {
-  const all = (sql: string, ...params: unknown[]): Row[] => db.prepare(sql).all(...params) as Row[];
-  const one = (sql: string, ...params: unknown[]): Row | undefined => db.prepare(sql).get(...params) as Row | undefined;
-  const run = (sql: string, ...params: unknown[]) => db.prepare(sql).run(...params);
+  // Prepared once per SQL text: preparing costs more than running most of these queries.
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (sql: string): Database.Statement => {
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+    return statement;
+  };
+  const all = (sql: string, ...params: unknown[]): Row[] => prepared(sql).all(...params) as Row[];
+  const one = (sql: string, ...params: unknown[]): Row | undefined => prepared(sql).get(...params) as Row | undefined;
+  const run = (sql: string, ...params: unknown[]) => prepared(sql).run(...params);
 
   const insertChild = db.prepare(
     'INSERT INTO children (id, school_id, class_id, display_name, needs_partner) VALUES (?, ?, ?, ?, ?)',
@@ -112,6 +156,8 @@ export function sqliteStorage(db: Db): Storage {
       prompt = excluded.prompt, kind = excluded.kind, minutes = excluded.minutes, support = excluded.support,
       extensions = excluded.extensions, updated_at = excluded.updated_at
     WHERE prompts.school_id = excluded.school_id`);
+
+  const grouped = groupCommit(db);
 
   return {
     schools: {
@@ -265,7 +311,7 @@ export function sqliteStorage(db: Db): Storage {
         return run('UPDATE devices SET revoked_at = ? WHERE school_id = ? AND id = ? AND revoked_at IS NULL', at, schoolId, id).changes > 0;
       },
       async touch(id, at, appVersion) {
-        run('UPDATE devices SET last_seen_at = ?, app_version = coalesce(?, app_version) WHERE id = ?', at, appVersion, id);
+        await grouped.write(() => run('UPDATE devices SET last_seen_at = ?, app_version = coalesce(?, app_version) WHERE id = ?', at, appVersion, id));
       },
     },
 
@@ -338,18 +384,16 @@ export function sqliteStorage(db: Db): Storage {
     },
 
     participation: {
-      async insert(entries) {
-        return db.transaction(() => {
-          const inserted: string[] = [];
-          for (const e of entries) {
-            const changes = insertParticipation.run({
-              ...e, partners: json(e.partnerChildIds), tags: json(e.tags),
-            }).changes;
-            if (changes > 0) inserted.push(e.id);
-          }
-          return inserted;
-        })();
-      },
+      insert: (entries) => grouped.write(() => {
+        const inserted: string[] = [];
+        for (const e of entries) {
+          const changes = insertParticipation.run({
+            ...e, partners: json(e.partnerChildIds), tags: json(e.tags),
+          }).changes;
+          if (changes > 0) inserted.push(e.id);
+        }
+        return inserted;
+      }),
       async get(schoolId, id) {
         const r = one('SELECT * FROM participation WHERE school_id = ? AND id = ? AND removed_at IS NULL', schoolId, id);
         return r ? toParticipation(r) : null;
@@ -383,6 +427,7 @@ export function sqliteStorage(db: Db): Storage {
       }
     },
     async close() {
+      grouped.flush();
       if (db.open) db.close();
     },
   };
