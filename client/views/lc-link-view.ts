@@ -17,8 +17,8 @@ export class LcLinkView extends LitElement {
   @state() private error = '';
   @state() private busy = false;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
+  // Not in connectedCallback: a token set before this lazily loaded element was defined arrives at the first update.
+  override firstUpdated(): void {
     void peekLink(this.token).then((r) => {
       if (r.ok) this.info = r.data;
       else this.error = r.error.message;
