@@ -73,6 +73,8 @@ async function fastTimer(card: Locator): Promise<void> {
 
 async function runConversation(page: Page, shot?: string): Promise<Locator> {
   const card = page.locator('lc-pair-card:not([hidden])');
+  // Wait until the chosen pair's card is the one shown, so the fast clock goes to its timer.
+  await visible(card.getByRole('button', { name: 'Start 10 minutes' }));
   await fastTimer(card);
   await card.getByRole('button', { name: 'Start 10 minutes' }).tap();
   if (shot) await page.screenshot({ path: `${SHOTS}${shot}` });
