@@ -9,6 +9,9 @@ export default defineConfig({
     pool: 'forks',
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
     globalSetup: ['test/support/build-client.ts'],
+    // On CI a test gets one more try: a 2-core machine under load can starve a browser test once;
+    // a test that is really broken fails both times.
+    retry: process.env.CI ? 1 : 0,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
