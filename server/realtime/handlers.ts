@@ -238,30 +238,9 @@ export function createHandlers(s: Services, push: Broadcaster, rollover: Rollove
         return null;
       },
     },
-    'participation:grid': {
-      allow: TEACHERS,
-      async run({ identity }, p) {
-        const school = schoolOf(identity);
-        await s.roster.requireClass(school.id, p.classId);
-        return s.participation.grid(school, p.classId, p.weekStart);
-      },
-    },
-    'participation:notes': {
-      allow: TEACHERS,
-      async run({ identity }, p) {
-        const school = schoolOf(identity);
-        await s.roster.requireClass(school.id, p.classId);
-        return s.participation.notes(school, p.classId, p.from, p.to, p.tag);
-      },
-    },
-    'participation:notReached': {
-      allow: TEACHERS,
-      async run({ identity }, p) {
-        const school = schoolOf(identity);
-        await s.roster.requireClass(school.id, p.classId);
-        return s.participation.notReached(school, p.classId, p.date);
-      },
-    },
+    'participation:grid': { allow: TEACHERS, run: ({ identity }, p) => s.participation.grid(schoolOf(identity), p.classId, p.weekStart) },
+    'participation:notes': { allow: TEACHERS, run: ({ identity }, p) => s.participation.notes(schoolOf(identity), p.classId, p.from, p.to, p.tag) },
+    'participation:notReached': { allow: TEACHERS, run: ({ identity }, p) => s.participation.notReached(schoolOf(identity), p.classId, p.date) },
     'participation:summary': {
       allow: ADMIN,
       async run({ identity }, p) {

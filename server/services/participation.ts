@@ -75,7 +75,15 @@ export class ParticipationService {
     return entry;
   }
 
+  /** A class of another school is refused here, for every view of a class's log. */
+  private async requireClass(school: School, classId: string): Promise<void> {
+    if (!(await this.storage.classes.get(school.id, classId))) {
+      throw new DomainError('forbidden', 'That class is not in your school.', [{ path: ['classId'], message: 'not in your school' }]);
+    }
+  }
+
   async grid(school: School, classId: string, start: string): Promise<ParticipationGrid> {
+    await this.requireClass(school, classId);
     const dates = schoolDays(start);
     const [children, entries, prompts] = await Promise.all([
       this.storage.children.listByClass(school.id, classId),
@@ -86,6 +94,7 @@ export class ParticipationService {
   }
 
   async notes(school: School, classId: string, from: string, to: string, tag?: Tag): Promise<Participation[]> {
+    await this.requireClass(school, classId);
     const entries = await this.storage.participation.listByClass(school.id, classId, from, to);
     return entries
       .filter((e) => (tag ? e.tags.includes(tag) : e.note !== '' || e.tags.length > 0))
@@ -94,6 +103,7 @@ export class ParticipationService {
 
   /** Children with no conversation this week so far, and none in the last five school days. */
   async notReached(school: School, classId: string, date: string): Promise<NotReached> {
+    await this.requireClass(school, classId);
     const children = await this.storage.children.listByClass(school.id, classId);
     const lastFive = previousSchoolDays(date, 5);
     const from = lastFive[0]! < weekStart(date) ? lastFive[0]! : weekStart(date);
