@@ -67,6 +67,8 @@ export const clientEvents = {
   'staff:list': empty,
   'staff:invite': z.strictObject({ name: name(80), email: z.email().check(z.maxLength(200)), role: Role, classIds: z.array(Id).check(z.maxLength(20)) }),
   'staff:remove': z.strictObject({ staffId: Id }),
+  /** A forgotten password or an expired invite: a new one-time link to choose a password; the old sessions end. */
+  'staff:resetLink': z.strictObject({ staffId: Id }),
   'school:update': z.strictObject({ name: name(120), timeZone: TimeZone, pickupStart: ClockTime, pickupEnd: ClockTime }),
 
   'class:list': empty,
@@ -123,6 +125,7 @@ export interface AnswerOf {
   'staff:list': StaffMember[];
   'staff:invite': StaffInvite;
   'staff:remove': null;
+  'staff:resetLink': StaffInvite;
   'school:update': School;
   'class:list': SchoolClass[];
   'class:create': SchoolClass;

@@ -98,6 +98,14 @@ export function createHandlers(s: Services, push: Broadcaster, rollover: Rollove
         return { staff, link: `${publicUrl}/link#${token}` };
       },
     },
+    'staff:resetLink': {
+      allow: ADMIN,
+      async run({ identity, publicUrl }, p) {
+        const { staff, token } = await s.identity.resetLink(schoolOf(identity).id, p.staffId);
+        push.disconnectRoom(room.staffMember(staff.id));
+        return { staff, link: `${publicUrl}/link#${token}` };
+      },
+    },
     'staff:remove': {
       allow: ADMIN,
       async run({ identity }, p) {

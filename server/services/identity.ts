@@ -202,6 +202,15 @@ export class IdentityService {
     return this.startSession(staff);
   }
 
+  /** A new invite link for someone already on the staff; their password stops working until they choose a new one. */
+  async resetLink(schoolId: string, staffId: string): Promise<{ staff: StaffMember; token: string }> {
+    const staff = await this.storage.staff.get(staffId);
+    if (!staff || staff.schoolId !== schoolId) throw new DomainError('not_found', 'No such member of staff in your school.');
+    await this.storage.staff.setPassword(staff.id, null);
+    await this.storage.sessions.removeForStaff(staff.id);
+    return { staff: publicStaff(staff), token: await this.issueLink(schoolId, 'invite', staff.id) };
+  }
+
   async invite(schoolId: string, input: { name: string; email: string; role: Role; classIds: string[] }): Promise<{ staff: StaffMember; token: string }> {
     const email = input.email.trim().toLowerCase();
     if (await this.storage.staff.findByEmail(email)) throw new DomainError('conflict', 'That email already has an account.');

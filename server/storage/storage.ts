@@ -74,7 +74,8 @@ export interface StaffRepo {
   findByEmail(email: string): Promise<StaffRecord | null>;
   list(schoolId: string): Promise<StaffRecord[]>;
   count(schoolId: string): Promise<number>;
-  setPassword(id: string, passwordHash: string): Promise<void>;
+  /** null: no password works until the person chooses one through an invite link. */
+  setPassword(id: string, passwordHash: string | null): Promise<void>;
   remove(schoolId: string, id: string): Promise<boolean>;
 }
 

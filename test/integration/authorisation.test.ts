@@ -21,6 +21,7 @@ const ALLOWED: Record<ClientEventName, readonly Who[]> = {
   'staff:list': ADMIN,
   'staff:invite': ADMIN,
   'staff:remove': ADMIN,
+  'staff:resetLink': ADMIN,
   'school:update': ADMIN,
   'class:list': STAFF,
   'class:create': ADMIN,
@@ -68,6 +69,7 @@ const ELSEWHERE: Record<ClientEventName, { teacher: Elsewhere; admin: Elsewhere 
   'staff:list': { teacher: 'forbidden', admin: 'own' },
   'staff:invite': { teacher: 'forbidden', admin: 'forbidden' }, // with one of our classes
   'staff:remove': { teacher: 'forbidden', admin: 'not_found' },
+  'staff:resetLink': { teacher: 'forbidden', admin: 'not_found' },
   'school:update': { teacher: 'forbidden', admin: 'own' },
   'class:list': { teacher: 'own', admin: 'own' },
   'class:create': { teacher: 'forbidden', admin: 'own' },

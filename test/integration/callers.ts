@@ -79,6 +79,11 @@ export async function buildWorld(t: TestApp): Promise<World> {
       await storage.staff.create({ id, schoolId: alpha.school.id, name: 'Leaver', email: `${id.toLowerCase()}@alpha.test`, role: 'teacher', classIds: [], passwordHash: null });
       return { staffId: id };
     },
+    'staff:resetLink': async () => {
+      const id = newId();
+      await storage.staff.create({ id, schoolId: alpha.school.id, name: 'Forgetful', email: `${id.toLowerCase()}@alpha.test`, role: 'teacher', classIds: [], passwordHash: null });
+      return { staffId: id };
+    },
     'school:update': async () => ({ name: alpha.school.name, timeZone: 'Europe/London', pickupStart: '14:45', pickupEnd: '15:45' }),
     'class:list': async () => ({}),
     'class:create': async () => ({ name: unique('New class'), yearGroup: 2 }),

@@ -75,6 +75,13 @@ export class LcSchoolPage extends LitElement {
     }
   }
 
+  /** For a forgotten password or an expired invite: their sessions and old password stop working. */
+  private async newLink(member: StaffMember): Promise<void> {
+    if (!confirm(`Give ${member.name} a new sign-in link? Their current password stops working.`)) return;
+    const result = await this.connection.call('staff:resetLink', { staffId: member.id });
+    if (this.say(result, `Send ${member.name} this one-time link (it works for seven days):`) && result.ok) this.inviteLink = result.data.link;
+  }
+
   private async removeStaff(member: StaffMember): Promise<void> {
     if (!confirm(`Remove ${member.name}'s account?`)) return;
     this.say(await this.connection.call('staff:remove', { staffId: member.id }), `Removed ${member.name}.`);
@@ -111,7 +118,9 @@ export class LcSchoolPage extends LitElement {
           <thead><tr><th>Name</th><th>Email</th><th>Role</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
           <tbody>${this.staff.map((m) => html`<tr>
             <td>${m.name}</td><td>${m.email}</td><td>${ROLE_LABEL[m.role]}</td>
-            <td>${m.id === this.session.staff.id ? '' : html`<button class="danger" @click=${() => void this.removeStaff(m)} aria-label=${`Remove ${m.name}`}>Remove</button>`}</td>
+            <td>${m.id === this.session.staff.id ? '' : html`<div class="row">
+              <button class="secondary" @click=${() => void this.newLink(m)} aria-label=${`New sign-in link for ${m.name}`}>New sign-in link</button>
+              <button class="danger" @click=${() => void this.removeStaff(m)} aria-label=${`Remove ${m.name}`}>Remove</button></div>`}</td>
           </tr>`)}</tbody>
         </table>
         <form class="card" @submit=${this.invite} aria-labelledby="invite-h">
