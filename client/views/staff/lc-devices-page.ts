@@ -7,6 +7,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Club, Device, SchoolClass } from '../../../shared/schemas.ts';
 import { formStyles } from '../../components/shared-styles.ts';
 import type { Connection } from '../../state/connection.ts';
+import { LoadOnConnect } from '../../state/load-on-connect.ts';
 
 const when = (t: number | null) => (t ? new Date(t).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : 'never');
 
@@ -30,19 +31,7 @@ export class LcDevicesPage extends LitElement {
   @state() private message = '';
   @state() private error = '';
 
-  private readonly onConnect = () => void this.load();
-
-  // The staff view keeps this element and re-attaches it on every visit: subscribe once per attach.
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-    this.connection.socket.on('connect', this.onConnect);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.connection.socket.off('connect', this.onConnect);
-  }
+  private readonly loader = new LoadOnConnect(this, () => this.connection, () => this.load());
 
   private async load(): Promise<void> {
     const [classes, clubs, devices] = await Promise.all([

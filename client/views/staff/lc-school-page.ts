@@ -7,7 +7,11 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Club, SchoolClass, StaffMember } from '../../../shared/schemas.ts';
 import { formStyles } from '../../components/shared-styles.ts';
 import type { Connection } from '../../state/connection.ts';
+import { LoadOnConnect } from '../../state/load-on-connect.ts';
 import type { StaffSession } from '../../state/staff-session.ts';
+
+/** Every IANA zone this browser knows, so nobody can mistype one. */
+const ZONES: string[] = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? ['Europe/London'];
 
 const ROLE_LABEL = { admin: 'Admin', teacher: 'Teacher', staff: 'Club / wraparound staff' } as const;
 
@@ -31,10 +35,7 @@ export class LcSchoolPage extends LitElement {
   @state() private message = '';
   @state() private inviteLink = '';
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
+  private readonly loader = new LoadOnConnect(this, () => this.connection, () => this.load());
 
   private async load(): Promise<void> {
     const [staff, clubs, classes] = await Promise.all([
@@ -105,7 +106,8 @@ export class LcSchoolPage extends LitElement {
         <form class="card" @submit=${this.saveSchool}>
           <label for="name">Name</label><input id="name" name="name" .value=${s.name} required />
           <div class="grid">
-            <div><label for="tz">Time zone</label><input id="tz" name="timeZone" .value=${s.timeZone} required /></div>
+            <div><label for="tz">Time zone</label>
+              <select id="tz" name="timeZone">${ZONES.map((z) => html`<option ?selected=${z === s.timeZone}>${z}</option>`)}</select></div>
             <div><label for="ps">Pickup starts</label><input id="ps" name="pickupStart" type="time" .value=${s.pickupStart} required /></div>
             <div><label for="pe">Pickup ends</label><input id="pe" name="pickupEnd" type="time" .value=${s.pickupEnd} required /></div>
           </div>
