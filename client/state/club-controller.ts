@@ -7,6 +7,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { z, type ZodMiniType } from 'zod/mini';
 import { DEFAULT_TIME_ZONE, clockOffset, localDate } from '../../shared/calendar.ts';
+import { newEntryId } from '../../shared/entry-id.ts';
 import type { ClubState } from '../../shared/events.ts';
 import { suggestGroups } from '../../shared/pairing.ts';
 import type { Result } from '../../shared/result.ts';
@@ -198,7 +199,7 @@ export class ClubController implements ReactiveController {
     const mode = partners.length > 0 ? 'peer' : 'staff';
     if (mode === 'staff' && !this.staffName) return 'Type your name in "On duty" at the top first: a conversation with staff says who ran it.';
     const entry: ParticipationEntry = {
-      id: crypto.randomUUID(), childId, date: this.today, mode, partnerChildIds: partners,
+      id: newEntryId(), childId, date: this.today, mode, partnerChildIds: partners,
       staffName: mode === 'staff' ? this.staffName : '', tags, note: note.trim(),
     };
     this.mine.set(childId, entry.id);

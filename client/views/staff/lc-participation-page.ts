@@ -17,19 +17,10 @@ import '../../components/lc-participation-chart.ts';
 import '../../components/lc-school-summary.ts';
 import '../../components/lc-week-grid.ts';
 import { childrenReached, dayCounts } from '../../components/participation-counts.ts';
+import { newEntryId } from '../../../shared/entry-id.ts';
 import { formStyles } from '../../components/shared-styles.ts';
 import type { Connection } from '../../state/connection.ts';
 import type { StaffSession } from '../../state/staff-session.ts';
-
-/** crypto.randomUUID needs a secure context, and a school's own server may be plain http on the LAN. */
-function newEntryId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
 const problem = (r: Result<unknown>): string => (r.ok ? '' : r.error.message);
 
