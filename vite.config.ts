@@ -2,12 +2,15 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
+const backend = `http://localhost:${process.env.PORT ?? 8080}`;
+
 // The app lives in client/, static files in public/, the build in dist/ (served by the server).
 export default defineConfig({
   root: fileURLToPath(new URL('./client', import.meta.url)),
   publicDir: '../public',
   build: { outDir: '../dist', emptyOutDir: true, target: 'es2022', sourcemap: false },
-  server: { proxy: { '/api': 'http://localhost:8080', '/healthz': 'http://localhost:8080', '/socket.io': { target: 'ws://localhost:8080', ws: true } } },
+  // `npm run dev`: Vite in front of the server on PORT.
+  server: { proxy: { '/api': backend, '/healthz': backend, '/socket.io': { target: backend, ws: true } } },
   plugins: [
     VitePWA({
       injectRegister: false,
