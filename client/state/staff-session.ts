@@ -30,6 +30,7 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
 export const currentStaff = () => request<StaffSession>('GET', '/api/me');
 export const logIn = (email: string, password: string) => request<StaffSession>('POST', '/api/login', { email, password });
 export const logOut = () => request<null>('POST', '/api/logout', {});
+export const changePassword = (current: string, next: string) => request<null>('POST', '/api/password', { current, next });
 export const peekLink = (token: string) => request<LinkInfo>('POST', '/api/links/peek', { token });
 export const redeemLink = (token: string, account: { name?: string; email?: string; password?: string }) =>
   request<StaffSession>('POST', '/api/links/redeem', { token, ...account });

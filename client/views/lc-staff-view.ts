@@ -19,6 +19,7 @@ const PAGES: Page[] = [
   { id: 'children', label: 'Classes & children', roles: ['admin', 'teacher'], load: () => import('./staff/lc-roster-page.ts'), tag: 'lc-roster-page' },
   { id: 'devices', label: 'Devices', roles: ['admin', 'teacher'], load: () => import('./staff/lc-devices-page.ts'), tag: 'lc-devices-page' },
   { id: 'school', label: 'Staff & school', roles: ['admin'], load: () => import('./staff/lc-school-page.ts'), tag: 'lc-school-page' },
+  { id: 'password', label: 'My password', roles: ['admin', 'teacher', 'staff'], load: () => import('./staff/lc-password-page.ts'), tag: 'lc-password-page' },
 ];
 
 @customElement('lc-staff-view')
@@ -80,7 +81,6 @@ export class LcStaffView extends LitElement {
   }
 
   private renderPage() {
-    if (this.pages.length === 0) return html`<p>Club staff use the club tablet. Ask a teacher to pair one.</p>`;
     const page = this.pages.find((p) => p.id === this.page);
     if (!page) return html`<p role="status">Loading…</p>`;
     if (!customElements.get(page.tag)) return html`<p role="status">Loading…</p>`;
@@ -107,7 +107,10 @@ export class LcStaffView extends LitElement {
       <nav aria-label="Sections">
         ${this.pages.map((p) => html`<a href=${`#${p.id}`} aria-current=${p.id === this.page ? 'page' : 'false'}>${p.label}</a>`)}
       </nav>
-      <main>${this.renderPage()}</main>
+      <main>
+        ${staff.role === 'staff' ? html`<p class="card">Conversations are logged on the club tablet. Ask a teacher to pair one for your club.</p>` : ''}
+        ${this.renderPage()}
+      </main>
     `;
   }
 }

@@ -24,6 +24,7 @@ const RedeemBody = z.extend(TokenBody, {
   email: z.optional(upTo(200)),
   password: z.optional(upTo(200)),
 });
+const PasswordBody = z.strictObject({ current: upTo(200), next: upTo(200) });
 const ExportQuery = z.strictObject({ classId: z.optional(Id), from: IsoDate, to: IsoDate });
 
 const STATUS: Record<string, number> = {
@@ -112,6 +113,12 @@ export function createApiHandler({ services, config, onLogout }: RouteDeps) {
       return null;
     },
     'GET /api/me': async (req) => requireStaff(req, ['admin', 'teacher', 'staff']),
+    'POST /api/password': async (req) => {
+      const { staff } = await requireStaff(req, ['admin', 'teacher', 'staff']);
+      const body = parse(PasswordBody, await readJson(req));
+      await identity.changePassword(staff.id, body.current, body.next);
+      return null;
+    },
     'POST /api/links/peek': async (req) => {
       const { token } = parse(TokenBody, await readJson(req));
       const link = await identity.peekLink(token);

@@ -202,6 +202,18 @@ export class IdentityService {
     return this.startSession(staff);
   }
 
+  /** Someone signed in chooses a new password; it needs the current one, and is rate-limited like a login. */
+  async changePassword(staffId: string, current: string, next: string): Promise<void> {
+    if (!this.byEmail.hit(`password:${staffId}`)) throw new DomainError('rate_limited', 'Too many attempts. Wait fifteen minutes and try again.');
+    const parsed = Password.safeParse(next);
+    if (!parsed.success) throw new DomainError('invalid', 'Choose a password of at least 10 characters.', [{ path: ['next'], message: 'at least 10 characters' }]);
+    const staff = await this.storage.staff.get(staffId);
+    if (!staff?.passwordHash || !(await verifyPassword(current, staff.passwordHash))) {
+      throw new DomainError('unauthorised', 'Your current password is not right.', [{ path: ['current'], message: 'not right' }]);
+    }
+    await this.storage.staff.setPassword(staffId, await hashPassword(parsed.data));
+  }
+
   /** A new invite link for someone already on the staff; their password stops working until they choose a new one. */
   async resetLink(schoolId: string, staffId: string): Promise<{ staff: StaffMember; token: string }> {
     const staff = await this.storage.staff.get(staffId);
