@@ -6,7 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { z, type ZodMiniType } from 'zod/mini';
-import { DEFAULT_TIME_ZONE, clockOffset, localDate } from '../../shared/calendar.ts';
+import { DEFAULT_TIME_ZONE, clockOffset, localDate, nextLocalMidnight } from '../../shared/calendar.ts';
 import { newEntryId } from '../../shared/entry-id.ts';
 import type { ClubState } from '../../shared/events.ts';
 import { suggestGroups } from '../../shared/pairing.ts';
@@ -63,6 +63,9 @@ export class ClubController implements ReactiveController {
   private readonly offs: (() => void)[] = [];
   private sessionDate = '';
   private loading: Promise<void> = Promise.resolve();
+  /** Children whose "took part" is being written: a double tap must not log twice. */
+  private readonly logging = new Set<string>();
+  private midnight: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly host: ReactiveControllerHost, private readonly connection: Connection, private readonly clubId: string) {
     this.outbox = new OutboxSync(connection);
@@ -87,11 +90,28 @@ export class ClubController implements ReactiveController {
     );
     this.loading = this.loadCache();
     void this.loading.then(() => (this.connection.socket.connected ? this.sync() : undefined));
+    this.scheduleMidnight();
   }
 
   hostDisconnected(): void {
     for (const off of this.offs.splice(0)) off();
+    clearTimeout(this.midnight);
     this.outbox.close();
+  }
+
+  /** A tablet left on overnight starts the new day by itself: fresh prompts, nobody here yet. */
+  private scheduleMidnight(): void {
+    clearTimeout(this.midnight);
+    const now = Date.now() + this.offsetMs;
+    const wait = nextLocalMidnight(now, this.state?.timeZone ?? DEFAULT_TIME_ZONE) - now + 1_000;
+    this.midnight = setTimeout(() => {
+      void (this.connection.socket.connected ? this.sync() : this.newDayIfDue()).then(() => this.host.requestUpdate());
+      this.scheduleMidnight();
+    }, wait);
+  }
+
+  private async newDayIfDue(): Promise<void> {
+    if (this.sessionDate !== this.today) await this.startDay();
   }
 
   /** Today in the school's zone, on the server's clock when it is known: works offline too. */
@@ -128,6 +148,7 @@ export class ClubController implements ReactiveController {
   }
 
   async togglePresent(childId: string): Promise<void> {
+    await this.newDayIfDue();
     this.present = this.present.includes(childId) ? this.present.filter((id) => id !== childId) : [...this.present, childId];
     if (this.groups) this.groups = reconcileGroups(this.groups, this.present);
     await this.saveSession();
@@ -135,6 +156,7 @@ export class ClubController implements ReactiveController {
 
   /** Staff changed the groups, or accepted them as they are. */
   async setGroups(groups: Groups): Promise<void> {
+    await this.newDayIfDue();
     this.groups = groups;
     await this.saveSession();
   }
@@ -198,12 +220,18 @@ export class ClubController implements ReactiveController {
     const partners = group.filter((id) => id !== childId);
     const mode = partners.length > 0 ? 'peer' : 'staff';
     if (mode === 'staff' && !this.staffName) return 'Type your name in "On duty" at the top first: a conversation with staff says who ran it.';
+    if (this.logging.has(childId) || ['pending', 'synced'].includes(this.statusOf(childId))) return null;
     const entry: ParticipationEntry = {
       id: newEntryId(), childId, date: this.today, mode, partnerChildIds: partners,
       staffName: mode === 'staff' ? this.staffName : '', tags, note: note.trim(),
     };
     this.mine.set(childId, entry.id);
-    await this.outbox.log(entry);
+    this.logging.add(childId);
+    try {
+      await this.outbox.log(entry);
+    } finally {
+      this.logging.delete(childId);
+    }
     return null;
   }
 

@@ -43,6 +43,8 @@ export class OutboxCore extends EventTarget {
   private running: Promise<void> | null = null;
   private again = false;
   private readonly inFlight = new Set<string>();
+  /** Ids sent at least once this session: an answer may have been lost even when none came back. */
+  private readonly sent = new Set<string>();
   private readonly cancelled = new Set<string>();
 
   constructor(private readonly store: OutboxStore, private readonly send: LogTransport, options: OutboxOptions = {}) {
@@ -113,7 +115,8 @@ export class OutboxCore extends EventTarget {
       const present = (await this.store.all()).some((i) => i.id === id);
       if (present) await this.store.remove([id]);
       await this.load();
-      return present;
+      // Sent once without an answer (a timeout), it may be stored all the same: undo it there too.
+      return present && !this.sent.has(id);
     } finally {
       this.cancelled.delete(id);
     }
@@ -136,9 +139,12 @@ export class OutboxCore extends EventTarget {
   }
 
   private async sendBatch(batch: OutboxItem[]): Promise<boolean> {
-    let rest = batch.filter((i) => !this.cancelled.has(i.id));
-    while (rest.length > 0) {
-      for (const i of rest) this.inFlight.add(i.id);
+    let rest = batch;
+    while ((rest = rest.filter((i) => !this.cancelled.has(i.id))).length > 0) {
+      for (const i of rest) {
+        this.inFlight.add(i.id);
+        this.sent.add(i.id);
+      }
       let result: Result<LogReport>;
       try {
         result = await this.send(rest.map((i) => i.entry));

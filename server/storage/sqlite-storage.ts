@@ -105,6 +105,9 @@ function groupCommit(db: Db) {
     try {
       return { out: db.transaction(write)() };
     } catch (err) {
+      // Some errors (disk full, I/O) roll back the whole transaction, not just the savepoint:
+      // then the group fails as one, and no later write runs outside it.
+      if (!db.inTransaction) throw err;
       return { err };
     }
   }));
