@@ -175,6 +175,13 @@ export class LcTimerRing extends LitElement {
     const aria = over
       ? (this.phase === 'ended' ? `Timer${who}: ten minutes are up` : `Timer${who}: ${spoken(this.elapsedMs - this.durationMs)} beyond the ${this.minutes} minutes`)
       : `Timer${who}: ${spoken(remaining)} ${this.phase === 'paused' ? 'left, paused' : 'left'}`;
+    // One main button whose label follows the phase: the same element, so keyboard focus stays on it.
+    const primary =
+      this.phase === 'ready' ? { label: `Start ${this.minutes} minutes`, act: () => this.run('running') }
+      : this.running ? { label: 'Pause', act: () => this.pause() }
+      : this.phase === 'paused' ? { label: 'Resume', act: () => this.run('running') }
+      : this.phase === 'extra-paused' ? { label: 'Resume', act: () => this.run('extra') }
+      : { label: 'Keep going', act: () => this.run('extra') };
     return html`
       <div class=${this.phase.startsWith('extra') ? 'extra' : this.phase}>
         <div class="ring">
@@ -192,11 +199,7 @@ export class LcTimerRing extends LitElement {
       <div class="side">
         <p class="end-note" role="status">${this.phase === 'ended' ? 'Ten minutes are up: finish the thought, or keep going.' : ''}</p>
         <div class="controls">
-          ${this.phase === 'ready' ? html`<button @click=${() => this.run('running')}>Start ${this.minutes} minutes</button>` : ''}
-          ${this.running ? html`<button @click=${this.pause}>Pause</button>` : ''}
-          ${this.phase === 'paused' ? html`<button @click=${() => this.run('running')}>Resume</button>` : ''}
-          ${this.phase === 'extra-paused' ? html`<button @click=${() => this.run('extra')}>Resume</button>` : ''}
-          ${this.phase === 'ended' ? html`<button @click=${() => this.run('extra')}>Keep going</button>` : ''}
+          <button @click=${primary.act}>${primary.label}</button>
           ${this.phase === 'paused' || this.phase === 'ended' || this.phase === 'extra-paused'
             ? html`<button class="secondary" @click=${this.reset}>Reset</button>` : ''}
           <button class="secondary chime" aria-pressed=${this.chime ? 'true' : 'false'} @click=${this.toggleChime}>Soft chime</button>

@@ -101,9 +101,12 @@ describe('lc-timer-ring', () => {
     await sendKeys({ press: 'Enter' });
     expect(el.running).to.equal(true);
     await el.updateComplete;
-    button(el, 'Pause').focus();
+    // Focus stays on the main button as its job changes: Start → Pause → Resume.
+    expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Pause');
     await sendKeys({ press: 'Space' });
     expect(el.running).to.equal(false);
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Resume');
     for (const b of el.shadowRoot!.querySelectorAll('button')) expect(b.getBoundingClientRect().height).to.be.at.least(48);
   });
 });
