@@ -41,10 +41,6 @@ export class ClubService {
     await this.storage.clubs.removeMember(schoolId, clubId, childId);
   }
 
-  members(schoolId: string, clubId: string): Promise<Child[]> {
-    return this.storage.clubs.members(schoolId, clubId);
-  }
-
   /** A short search of the school list by display name, for adding a child to today's session. */
   search(schoolId: string, query: string): Promise<Child[]> {
     return this.storage.children.search(schoolId, query, 8);
