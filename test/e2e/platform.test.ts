@@ -2,15 +2,13 @@
  * The platform end to end in Chromium: the setup link creates the first admin, who
  * signs out and in again, then pairs a screen that shows its code in a second page.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { bootstrap } from '../../server/bootstrap.ts';
 import { newId } from '../../server/ids.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { DIST_DIR, startTestApp, type TestApp } from '../support/test-app.ts';
+import { useAppInBrowser } from '../support/browser-app.ts';
 
-let t: TestApp;
-let browser: Browser;
+const run = useAppInBrowser();
 const cspErrors: string[] = [];
 
 function watch(page: Page): Page {
@@ -21,17 +19,9 @@ function watch(page: Page): Page {
   return page;
 }
 
-beforeAll(async () => {
-  t = await startTestApp({ staticDir: DIST_DIR });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
-
 describe('platform e2e', () => {
   it('setup link → first admin → sign in → pair a screen shown in a second page', async () => {
+    const { t, browser } = run;
     const { storage, identity } = t.app.services;
     const { school, link } = await bootstrap(storage, identity, t.clock, t.config, t.url);
     expect(link?.kind).toBe('setup');

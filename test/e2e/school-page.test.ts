@@ -1,22 +1,13 @@
 /** The admin's school page in Chromium: it loads once the socket is up, and a new sign-in link can be made. */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
-import { DIST_DIR, makeSchool, makeStaff, startTestApp, type TestApp } from '../support/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { useAppInBrowser } from '../support/browser-app.ts';
+import { makeSchool, makeStaff } from '../support/test-app.ts';
 
-let t: TestApp;
-let browser: Browser;
-beforeAll(async () => {
-  t = await startTestApp({ staticDir: DIST_DIR });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+const run = useAppInBrowser();
 
 describe('staff & school page', () => {
   it('lists the staff and clubs, and gives a colleague a new sign-in link', async () => {
+    const { t, browser } = run;
     const { school } = await makeSchool(t, 'Meadow');
     const admin = await makeStaff(t, school.id, 'admin', 'Ada Head');
     await makeStaff(t, school.id, 'teacher', 'Tom Teacher');
